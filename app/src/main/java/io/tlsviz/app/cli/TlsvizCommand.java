@@ -1,0 +1,40 @@
+package io.tlsviz.app.cli;
+
+import io.tlsviz.app.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tlsviz} command line. Each subcommand is its own class. */
+@Command(
+        name = "tlsviz",
+        mixinStandardHelpOptions = true,
+        versionProvider = TlsvizCommand.VersionProvider.class,
+        description = "Steps through a live TLS handshake. Without a subcommand, opens the window.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class TlsvizCommand implements Runnable {
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new TlsvizCommand());
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            cmd.getErr().println("tlsviz: " + ex.getMessage());
+            return 2;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("tlsviz: " + ex.getMessage());
+            return 2;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"tlsviz " + Version.get()};
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.tlsviz.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point one way: app -> lessons -> engine. The engine and the lessons never see JavaFX. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.tlsviz");
+    }
+
+    @Test
+    void engineUsesNeitherJavaFxNorLessonsNorApp() {
+        noClasses().that().resideInAPackage("io.tlsviz.engine..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "io.tlsviz.lessons..", "io.tlsviz.app..")
+                .check(classes);
+    }
+
+    @Test
+    void lessonsUseNeitherJavaFxNorApp() {
+        noClasses().that().resideInAPackage("io.tlsviz.lessons..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "io.tlsviz.app..")
+                .check(classes);
+    }
+}
