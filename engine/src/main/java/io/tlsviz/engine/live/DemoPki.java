@@ -1,0 +1,168 @@
+package io.tlsviz.engine.live;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The demo certificate authority and server certificate the live peers use. A fixed pair ships as
+ * resources, because generating RSA-2048 keys in a cold JVM takes a second or two and because a fixed
+ * key keeps handshakes reproducible; {@link #generate} makes a fresh pair on request.
+ *
+ * <p>The server certificate carries both keyEncipherment (TLS_RSA_* key transport) and digitalSignature
+ * (DHE/ECDHE/TLS 1.3 signatures), so one certificate serves every exchange.
+ */
+public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder serverCertificate,
+        PrivateKeyInfo serverPrivateKey) {
+
+    public static final String SERVER_NAME = "server.tlsviz.example";
+    private static final String RESOURCE_DIR = "/io/tlsviz/engine/pki/";
+
+    /** The shipped demo CA and server key pair. Loaded once. */
+    public static DemoPki shipped() {
+        return Holder.SHIPPED;
+    }
+
+    private static final class Holder {
+        static final DemoPki SHIPPED = load();
+    }
+
+    private static DemoPki load() {
+        return new DemoPki(
+                (X509CertificateHolder) readPem(RESOURCE_DIR + "ca.crt"),
+                (X509CertificateHolder) readPem(RESOURCE_DIR + "server.crt"),
+                ((PEMKeyPair) readPem(RESOURCE_DIR + "server.key")).getPrivateKeyInfo());
+    }
+
+    private static Object readPem(String resource) {
+        InputStream in = DemoPki.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("Resource not found: " + resource);
+        }
+        try (PEMParser parser = new PEMParser(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
+            Object o = parser.readObject();
+            if (o == null) {
+                throw new IllegalStateException("No PEM object in resource " + resource);
+            }
+            return o;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read resource " + resource, e);
+        }
+    }
+
+    /** A fresh CA and server certificate with new RSA-2048 keys. Takes a second or two. */
+    public static DemoPki generate(SecureRandom random) {
+        try {
+            KeyPairGenerator kpg = KeyPairGenerator.getInstance("RSA");
+            kpg.initialize(2048, random);
+            KeyPair ca = kpg.generateKeyPair();
+            KeyPair server = kpg.generateKeyPair();
+            Instant notBefore = ZonedDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant();
+            Instant notAfter = ZonedDateTime.of(2045, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant();
+            X500Name caName = new X500Name("CN=tlsviz demo CA,O=tlsviz");
+            X500Name serverName = new X500Name("CN=" + SERVER_NAME + ",O=tlsviz");
+
+            X509v3CertificateBuilder caBuilder = new X509v3CertificateBuilder(caName, BigInteger.ONE,
+                    Date.from(notBefore), Date.from(notAfter), caName,
+                    SubjectPublicKeyInfo.getInstance(ca.getPublic().getEncoded()));
+            caBuilder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+            caBuilder.addExtension(Extension.keyUsage, true,
+                    new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            X509CertificateHolder caCert = caBuilder.build(signer(ca.getPrivate()));
+
+            X509v3CertificateBuilder sb = new X509v3CertificateBuilder(caName, BigInteger.TWO,
+                    Date.from(notBefore), Date.from(notAfter), serverName,
+                    SubjectPublicKeyInfo.getInstance(server.getPublic().getEncoded()));
+            sb.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            sb.addExtension(Extension.keyUsage, true,
+                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            sb.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            sb.addExtension(Extension.subjectAlternativeName, false,
+                    new GeneralNames(new GeneralName(GeneralName.dNSName, SERVER_NAME)));
+            X509CertificateHolder serverCert = sb.build(signer(ca.getPrivate()));
+            return new DemoPki(caCert, serverCert, PrivateKeyInfo.getInstance(server.getPrivate().getEncoded()));
+        } catch (NoSuchAlgorithmException | IOException | OperatorCreationException e) {
+            throw new IllegalStateException("Cannot generate the demo PKI: " + e.getMessage(), e);
+        }
+    }
+
+    private static ContentSigner signer(PrivateKey key) throws OperatorCreationException {
+        return new JcaContentSignerBuilder("SHA256withRSA").build(key);
+    }
+
+    /** The server's private key for Bouncy Castle's lightweight API. */
+    public AsymmetricKeyParameter serverPrivateKeyParameter() {
+        try {
+            return PrivateKeyFactory.createKey(serverPrivateKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The server's private key as a JDK key (for the independent RSA decryption in the proof). */
+    public PrivateKey serverPrivateKeyJdk() {
+        try {
+            return new JcaPEMKeyConverter().getPrivateKey(serverPrivateKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public RSAPublicKey serverPublicKeyJdk() {
+        try {
+            return (RSAPublicKey) new JcaPEMKeyConverter().getPublicKey(serverCertificate.getSubjectPublicKeyInfo());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The server's private key in PEM (PKCS#8), as the forward-secrecy lesson "leaks" it. */
+    public String serverPrivateKeyPem() {
+        return pem(serverPrivateKeyJdk());
+    }
+
+    public static String pem(Object o) {
+        StringWriter sw = new StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
+            w.writeObject(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sw.toString();
+    }
+}
