@@ -170,7 +170,10 @@ public final class Tls12KeySchedule {
                 VERIFY_DATA_LENGTH);
     }
 
-    /** Hash of the concatenated handshake messages (headers included) with the suite's PRF hash, RFC 5246 section 7.4.9. */
+    /**
+     * Hash of the concatenated handshake messages (headers included) with the suite's PRF hash,
+     * RFC 5246 section 7.4.9.
+     */
     public static byte[] transcriptHash(CipherSuite s, byte[]... handshakeMessages) {
         return JdkCrypto.digest(s.hash(), handshakeMessages);
     }

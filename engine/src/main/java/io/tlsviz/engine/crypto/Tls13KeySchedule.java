@@ -218,14 +218,17 @@ public final class Tls13KeySchedule {
 
     /**
      * resumption_master_secret = Derive-Secret(master_secret, "res master", ClientHello..client Finished),
-     * RFC 8446 section 7.1.
+     * RFC 8446 section 7.1; clientFinishedHash is the transcript hash through the client Finished.
      */
-    public static byte[] resumptionMasterSecret(CipherSuite s, byte[] masterSecret, byte[] transcriptHashThroughClientFinished) {
+    public static byte[] resumptionMasterSecret(CipherSuite s, byte[] masterSecret, byte[] clientFinishedHash) {
         requireTls13(s);
-        return deriveSecret(s, masterSecret, "res master", transcriptHashThroughClientFinished);
+        return deriveSecret(s, masterSecret, "res master", clientFinishedHash);
     }
 
-    /** [sender]_write_key = HKDF-Expand-Label(Secret, "key", "", key_length), write_iv likewise with "iv"; RFC 8446 section 7.3. */
+    /**
+     * [sender]_write_key = HKDF-Expand-Label(Secret, "key", "", key_length) and [sender]_write_iv likewise with
+     * "iv" and iv_length, RFC 8446 section 7.3.
+     */
     public static TrafficKeys trafficKeys(CipherSuite s, byte[] trafficSecret) {
         requireTls13(s);
         byte[] key = hkdfExpandLabel(s.hmac(), trafficSecret, "key", new byte[0], s.keyLength());

@@ -159,7 +159,8 @@ class Tls12KeyScheduleTest {
     }
 
     private static byte[] bcHash(CipherSuite s, byte[]... parts) {
-        TlsHash hash = BC.createHash("SHA-384".equals(s.hash()) ? CryptoHashAlgorithm.sha384 : CryptoHashAlgorithm.sha256);
+        TlsHash hash = BC.createHash(
+                "SHA-384".equals(s.hash()) ? CryptoHashAlgorithm.sha384 : CryptoHashAlgorithm.sha256);
         for (byte[] part : parts) {
             hash.update(part, 0, part.length);
         }

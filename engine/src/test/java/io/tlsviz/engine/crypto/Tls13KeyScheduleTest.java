@@ -64,7 +64,8 @@ class Tls13KeyScheduleTest {
         assertHex(transcriptThroughServerFinished(), "transcript_hash_through_server_finished");
         byte[][] withClientFinished = Arrays.copyOf(serverFlight(true), 7);
         withClientFinished[6] = bytes(RFC8448, "client_finished_message");
-        assertHex(Tls13KeySchedule.transcriptHash(SUITE, withClientFinished), "transcript_hash_through_client_finished");
+        assertHex(Tls13KeySchedule.transcriptHash(SUITE, withClientFinished),
+                "transcript_hash_through_client_finished");
     }
 
     @Test
@@ -115,8 +116,10 @@ class Tls13KeyScheduleTest {
 
         Tls13KeySchedule.TrafficKeys clientHs = Tls13KeySchedule.trafficKeys(SUITE, x.clientHandshakeTrafficSecret());
         Tls13KeySchedule.TrafficKeys serverHs = Tls13KeySchedule.trafficKeys(SUITE, x.serverHandshakeTrafficSecret());
-        Tls13KeySchedule.TrafficKeys clientAp = Tls13KeySchedule.trafficKeys(SUITE, x.clientApplicationTrafficSecret0());
-        Tls13KeySchedule.TrafficKeys serverAp = Tls13KeySchedule.trafficKeys(SUITE, x.serverApplicationTrafficSecret0());
+        Tls13KeySchedule.TrafficKeys clientAp =
+                Tls13KeySchedule.trafficKeys(SUITE, x.clientApplicationTrafficSecret0());
+        Tls13KeySchedule.TrafficKeys serverAp =
+                Tls13KeySchedule.trafficKeys(SUITE, x.serverApplicationTrafficSecret0());
 
         assertHex(clientHs.key(), "client_handshake_write_key");
         assertHex(clientHs.iv(), "client_handshake_write_iv");
