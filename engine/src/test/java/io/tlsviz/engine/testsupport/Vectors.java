@@ -1,0 +1,40 @@
+package io.tlsviz.engine.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsviz.engine.Hex;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Public test vectors copied from {@code shared/vectors/} into the test resources. */
+public final class Vectors {
+    private final String name;
+    private final JsonNode root;
+
+    private Vectors(String name, JsonNode root) {
+        this.name = name;
+        this.root = root;
+    }
+
+    public static Vectors load(String fileName) {
+        String resource = "/vectors/" + fileName;
+        try (InputStream in = Vectors.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Resource not found: " + resource);
+            }
+            return new Vectors(fileName, new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The hex value under {@code key}, as bytes; fails loudly if the key is missing. */
+    public byte[] bytes(String key) {
+        JsonNode node = root.get(key);
+        if (node == null || !node.isTextual()) {
+            throw new IllegalArgumentException("no hex value '" + key + "' in " + name);
+        }
+        return Hex.parse(node.asText());
+    }
+}
