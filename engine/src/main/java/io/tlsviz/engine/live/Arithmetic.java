@@ -1,0 +1,150 @@
+package io.tlsviz.engine.live;
+
+import io.tlsviz.engine.Group;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPrivateKeySpec;
+import java.security.spec.ECPublicKeySpec;
+import java.security.spec.NamedParameterSpec;
+import java.security.spec.XECPrivateKeySpec;
+import java.security.spec.XECPublicKeySpec;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.KeyAgreement;
+
+/**
+ * The key-agreement arithmetic redone with the JDK and BigInteger, independently of Bouncy Castle: the proof
+ * that the displayed private values really produce the public values and shared secrets on the wire.
+ */
+final class Arithmetic {
+    private Arithmetic() {
+    }
+
+    static byte[] unsigned(BigInteger v) {
+        byte[] b = v.toByteArray();
+        return b.length > 1 && b[0] == 0 ? Arrays.copyOfRange(b, 1, b.length) : b;
+    }
+
+    private static byte[] padded(BigInteger v, int length) {
+        byte[] u = unsigned(v);
+        if (u.length >= length) {
+            return u;
+        }
+        byte[] out = new byte[length];
+        System.arraycopy(u, 0, out, length - u.length, u.length);
+        return out;
+    }
+
+    static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** public = g^x mod p, X25519(x, 9), or x(d*G). */
+    static boolean publicMatchesPrivate(Capture.KeyShareMade ks, Group group) {
+        try {
+            return switch (ks.kind()) {
+                case "dh" -> new BigInteger(1, ks.publicKey()).equals(ks.g().modPow(new BigInteger(1, ks.privateKey()), ks.p()));
+                case "x25519" -> Arrays.equals(x25519(ks.privateKey(), basePoint()), ks.publicKey());
+                default -> {
+                    ECParameterSpec spec = ecSpec(group);
+                    byte[] x = ecdh(ks.privateKey(), spec.getGenerator(), spec);
+                    int len = (ks.publicKey().length - 1) / 2;
+                    yield Arrays.equals(x, Arrays.copyOfRange(ks.publicKey(), 1, 1 + len));
+                }
+            };
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The shared secret from our private value and the peer's public value (RFC 5246 8.1.2, RFC 8446 7.4). */
+    static boolean sharedSecretMatches(Capture.KeyShareMade ks, byte[] peerPublic, byte[] secret, Group group,
+            boolean tls13) {
+        if (ks == null) {
+            return false;
+        }
+        try {
+            byte[] expected = switch (ks.kind()) {
+                case "dh" -> {
+                    BigInteger z = new BigInteger(1, peerPublic).modPow(new BigInteger(1, ks.privateKey()), ks.p());
+                    // TLS 1.2 strips leading zeros (RFC 5246 section 8.1.2); TLS 1.3 pads to the size of p.
+                    yield tls13 ? padded(z, unsigned(ks.p()).length) : unsigned(z);
+                }
+                case "x25519" -> x25519(ks.privateKey(), peerPublic);
+                default -> {
+                    ECParameterSpec spec = ecSpec(group);
+                    int len = (peerPublic.length - 1) / 2;
+                    ECPoint w = new ECPoint(new BigInteger(1, Arrays.copyOfRange(peerPublic, 1, 1 + len)),
+                            new BigInteger(1, Arrays.copyOfRange(peerPublic, 1 + len, 1 + 2 * len)));
+                    yield ecdh(ks.privateKey(), w, spec);
+                }
+            };
+            return Arrays.equals(expected, secret);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static byte[] rsaDecrypt(PrivateKey key, byte[] encrypted) {
+        try {
+            Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding", "SunJCE");
+            rsa.init(Cipher.DECRYPT_MODE, key);
+            return rsa.doFinal(encrypted);
+        } catch (GeneralSecurityException e) {
+            return new byte[0];
+        }
+    }
+
+    private static byte[] basePoint() {
+        byte[] u = new byte[32];
+        u[0] = 9;
+        return u;
+    }
+
+    /** RFC 7748 X25519 through the JDK's XDH; u-coordinates are little-endian. */
+    private static byte[] x25519(byte[] scalar, byte[] uLittleEndian) throws GeneralSecurityException {
+        KeyFactory kf = KeyFactory.getInstance("XDH");
+        PrivateKey priv = kf.generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, scalar));
+        byte[] be = new byte[uLittleEndian.length];
+        for (int i = 0; i < be.length; i++) {
+            be[i] = uLittleEndian[be.length - 1 - i];
+        }
+        be[0] &= 0x7f; // RFC 7748 section 5: mask the most significant bit
+        PublicKey pub = kf.generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519, new BigInteger(1, be)));
+        KeyAgreement ka = KeyAgreement.getInstance("XDH");
+        ka.init(priv);
+        ka.doPhase(pub, true);
+        return ka.generateSecret();
+    }
+
+    private static ECParameterSpec ecSpec(Group group) throws GeneralSecurityException {
+        java.security.AlgorithmParameters params = java.security.AlgorithmParameters.getInstance("EC");
+        params.init(new ECGenParameterSpec(group.id()));
+        return params.getParameterSpec(ECParameterSpec.class);
+    }
+
+    private static byte[] ecdh(byte[] d, ECPoint w, ECParameterSpec spec) throws GeneralSecurityException {
+        KeyFactory kf = KeyFactory.getInstance("EC");
+        PrivateKey priv = kf.generatePrivate(new ECPrivateKeySpec(new BigInteger(1, d), spec));
+        PublicKey pub = kf.generatePublic(new ECPublicKeySpec(w, spec));
+        KeyAgreement ka = KeyAgreement.getInstance("ECDH");
+        ka.init(priv);
+        ka.doPhase(pub, true);
+        return ka.generateSecret();
+    }
+}

@@ -1,0 +1,1054 @@
+package io.tlsviz.engine.live;
+
+import io.tlsviz.engine.ComputationStep;
+import io.tlsviz.engine.Exchange;
+import io.tlsviz.engine.Field;
+import io.tlsviz.engine.Hex;
+import io.tlsviz.engine.MessageStep;
+import io.tlsviz.engine.Party;
+import io.tlsviz.engine.Proof;
+import io.tlsviz.engine.ProofFailedException;
+import io.tlsviz.engine.ScenarioOptions;
+import io.tlsviz.engine.Secret;
+import io.tlsviz.engine.Step;
+import io.tlsviz.engine.crypto.CipherSuite;
+import io.tlsviz.engine.crypto.RecordProtection;
+import io.tlsviz.engine.crypto.Tls12KeySchedule;
+import io.tlsviz.engine.crypto.Tls13KeySchedule;
+import io.tlsviz.engine.wire.RecordParser;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bouncycastle.tls.AlertDescription;
+
+/**
+ * One live run of a handshake: the two peers, the queue of what happens next, the steps revealed so far,
+ * each side's view of the values, and the independent checks. {@code HandshakeSession} replays a new Run
+ * from the start to step back.
+ */
+public final class Run {
+    private static final Set<Party> ALL = EnumSet.allOf(Party.class);
+
+    private final ScenarioOptions options;
+    private final CipherSuite suite;
+    private final boolean tls13;
+    private final boolean ems;
+    private final boolean etm;
+    private final DemoPki pki;
+    private final LivePeers peers;
+    private final Side client = new Side(Party.CLIENT);
+    private final Side server = new Side(Party.SERVER);
+    private final Deque<Pending> queue = new ArrayDeque<>();
+    private final List<Step> steps = new ArrayList<>();
+    private final Map<String, Set<Party>> known = new HashMap<>();
+    private final Map<String, byte[]> values = new LinkedHashMap<>();
+    private final List<Proof.Check> checks = new ArrayList<>();
+    private final Map<String, Integer> nameCounts = new HashMap<>();
+    private final Map<Party, List<Map<String, byte[]>>> polled = new HashMap<>();
+    private String alert;
+    private String failure;
+    private boolean tampered;
+    private int recordsDelivered;
+
+    /** Something queued to happen: a computation to show, or a record to deliver. */
+    private sealed interface Pending permits PendingComputation, PendingRecord {
+    }
+
+    private record SecretSpec(String name, byte[] bytes, Set<Party> learners, String formula, List<String> inputs) {
+    }
+
+    private record PendingComputation(Party party, String name, String title, String meaning,
+            List<SecretSpec> secrets, boolean failed) implements Pending {
+    }
+
+    private static final class PendingRecord implements Pending {
+        final Party from;
+        byte[] bytes;
+        final byte[] original;
+        final boolean encrypted;
+        final RecordProtection.Keys keys;
+        final long sequence;
+        final int contentType;
+        final byte[] content;
+        final String messageType;
+        final RecordParser.Context context;
+        final String epoch;
+        boolean tampered;
+        boolean dropped;
+
+        PendingRecord(Party from, byte[] bytes, boolean encrypted, RecordProtection.Keys keys, long sequence,
+                int contentType, byte[] content, String messageType, RecordParser.Context context, String epoch) {
+            this.epoch = epoch;
+            this.from = from;
+            this.bytes = bytes;
+            this.original = bytes.clone();
+            this.encrypted = encrypted;
+            this.keys = keys;
+            this.sequence = sequence;
+            this.contentType = contentType;
+            this.content = content;
+            this.messageType = messageType;
+            this.context = context;
+        }
+    }
+
+    /** What the next record delivery would carry, for a caller who wants to change it first. */
+    public record PendingRecordView(int ordinal, Party from, Party to, byte[] bytes, String messageType,
+            boolean encrypted) {
+    }
+
+    public Run(ScenarioOptions options, byte[] seed, DemoPki pki, Clock clock, boolean capturing) {
+        this.options = options;
+        this.suite = options.cipherSuite();
+        this.tls13 = options.exchange().isTls13();
+        this.ems = options.extendedMasterSecret() && !tls13;
+        this.etm = options.encryptThenMac() && !suite.isAead() && !tls13;
+        this.pki = pki;
+        this.peers = new LivePeers(options, seed, pki, clock, capturing);
+        LivePeers.Reaction first = peers.start();
+        absorb(Party.CLIENT, first, null, null);
+    }
+
+    // ------------------------------------------------------------------ stepping
+
+    public boolean hasNext() {
+        return !queue.isEmpty();
+    }
+
+    public List<Step> steps() {
+        return List.copyOf(steps);
+    }
+
+    public Step next() {
+        Pending p = queue.poll();
+        if (p == null) {
+            throw new IllegalStateException("the handshake has no further step");
+        }
+        Step step = p instanceof PendingComputation c ? reveal(c) : deliver((PendingRecord) p);
+        steps.add(step);
+        return step;
+    }
+
+    public Optional<PendingRecordView> pendingRecord() {
+        int ordinal = recordsDelivered;
+        for (Pending p : queue) {
+            if (p instanceof PendingRecord r) {
+                return Optional.of(new PendingRecordView(ordinal, r.from, other(r.from), r.bytes.clone(),
+                        r.messageType, r.encrypted));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Replaces the bytes of the next record to be delivered. */
+    public void replacePending(byte[] bytes) {
+        firstRecord().ifPresent(r -> {
+            r.bytes = bytes.clone();
+            r.tampered = !Arrays.equals(bytes, r.original);
+        });
+    }
+
+    /** The next record will be lost on the way. */
+    public void dropPending() {
+        firstRecord().ifPresent(r -> {
+            r.dropped = true;
+            r.tampered = true;
+        });
+    }
+
+    private Optional<PendingRecord> firstRecord() {
+        for (Pending p : queue) {
+            if (p instanceof PendingRecord r) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean completed() {
+        return alert == null && failure == null && peers.bothConnected() && peers.exchangedApplicationData();
+    }
+
+    public Optional<String> alert() {
+        return Optional.ofNullable(alert);
+    }
+
+    /** Why the handshake failed, once nothing more can happen and it did not complete. */
+    public Optional<String> failure() {
+        if (failure != null) {
+            return Optional.of(failure);
+        }
+        if (queue.isEmpty() && !completed()) {
+            return Optional.of("the connection stalled: the receiver waits for bytes that never come");
+        }
+        return Optional.empty();
+    }
+
+    public Map<String, byte[]> values() {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, v.clone()));
+        return out;
+    }
+
+    public Proof proof() {
+        return new Proof(checks);
+    }
+
+    public boolean wasTampered() {
+        return tampered;
+    }
+
+    // ------------------------------------------------------------------ revealing
+
+    private ComputationStep reveal(PendingComputation c) {
+        List<Secret> secrets = new ArrayList<>();
+        for (SecretSpec s : c.secrets()) {
+            secrets.add(learn(s));
+        }
+        return new ComputationStep(steps.size(), uniqueName(c.name()), c.title(), c.meaning(), c.party(), secrets,
+                c.failed());
+    }
+
+    private Secret learn(SecretSpec s) {
+        Set<Party> who = known.computeIfAbsent(s.name(), k -> EnumSet.noneOf(Party.class));
+        who.addAll(s.learners());
+        values.putIfAbsent(s.name(), s.bytes().clone());
+        return new Secret(s.name(), s.bytes(), who, s.formula(), s.inputs());
+    }
+
+    private String uniqueName(String base) {
+        int n = nameCounts.merge(base, 1, Integer::sum);
+        return n == 1 ? base : base + "_" + n;
+    }
+
+    private MessageStep deliver(PendingRecord r) {
+        Party to = other(r.from);
+        Side receiver = side(to);
+        tampered |= r.tampered;
+        recordsDelivered++;
+
+        // What the wire shows: the bytes as they travel, and (with the sender's keys) the plaintext inside.
+        Optional<byte[]> plaintext = Optional.empty();
+        List<Field> fields = new ArrayList<>();
+        fields.add(RecordParser.parseRecord(r.bytes, r.context));
+        int type = r.contentType;
+        byte[] content = r.content;
+        if (r.encrypted) {
+            try {
+                RecordProtection.Decrypted d = RecordProtection.decrypt(r.keys, r.sequence, r.bytes);
+                plaintext = Optional.of(d.content());
+                type = d.contentType();
+                content = d.content();
+                if (!r.tampered) {
+                    boolean same = d.contentType() == r.contentType && Arrays.equals(d.content(), r.content);
+                    check(r.from.id() + " " + r.messageType + " record decrypts with the displayed keys",
+                            same, same ? "decrypted with " + String.join(" and ", keyNames(r.from, r.epoch)) + " (sequence number "
+                                    + r.sequence + "); the plaintext is exactly what the " + r.from.id() + " encrypted"
+                                    : "decrypted, but not to what the sender encrypted",
+                            keyNames(r.from, r.epoch));
+                }
+                fields.add(RecordParser.parsePlaintext(d.content(), d.contentType(), r.context));
+            } catch (RecordProtection.BadRecordException e) {
+                if (!r.tampered) {
+                    check(r.from.id() + " " + r.messageType + " record decrypts with the displayed keys", false,
+                            e.getMessage(), List.of());
+                }
+                content = null;
+            }
+        } else if (r.tampered) {
+            content = r.bytes.length > 5 ? Arrays.copyOfRange(r.bytes, 5, r.bytes.length) : new byte[0];
+        }
+
+        List<SecretSpec> revealed = new ArrayList<>();
+        if (!r.dropped && content != null) {
+            revealed.addAll(publicValues(r.from, type, content, r.encrypted));
+        }
+        String name = messageStepName(r.from, r.messageType);
+        List<Secret> secrets = new ArrayList<>();
+        for (SecretSpec s : revealed) {
+            secrets.add(learn(s));
+        }
+        MessageStep step = new MessageStep(steps.size(), uniqueName(name), r.messageType, messageMeaning(r),
+                r.from, to, r.bytes, fields, plaintext, r.messageType, r.encrypted, r.tampered, secrets);
+
+        if (r.dropped) {
+            failure = "the " + r.messageType + " from the " + r.from.id() + " was lost on the way";
+            return step;
+        }
+        // Receiver-side checks need the transcript as it was before this message.
+        List<PendingComputation> before = new ArrayList<>();
+        if (type == RecordProtection.HANDSHAKE && content != null && !"Alert".equals(r.messageType)) {
+            for (byte[] msg : handshakeMessages(content)) {
+                if ((msg[0] & 0xff) == 20 && !r.tampered) {
+                    before.add(verifiesFinished(receiver, msg));
+                }
+                receiveHandshake(receiver, msg, r.from);
+            }
+        }
+        LivePeers.Reaction reaction = peers.deliver(to, r.bytes);
+        poll(to);
+        absorb(to, reaction, before, r.dropped ? null : r.messageType);
+        return step;
+    }
+
+    // ------------------------------------------------------------------ absorbing a peer's reaction
+
+    /**
+     * Turns what a peer did in one call into queued steps: its immediate computations first (ahead of the
+     * other side's remaining messages), then its records in wire order, each preceded by the computations
+     * it depends on.
+     */
+    private void absorb(Party actor, LivePeers.Reaction reaction, List<PendingComputation> receiverFirst,
+            String receivedType) {
+        Side me = side(actor);
+        List<Capture> captures = reaction.captures();
+        List<PendingComputation> immediate = new ArrayList<>();
+        if (receiverFirst != null) {
+            immediate.addAll(receiverFirst);
+        }
+
+        // Computations caused by what was just received.
+        for (Capture c : captures) {
+            if (c instanceof Capture.CertificateChecked cc) {
+                immediate.add(comp(actor, "verifies_certificate", "checks the server's certificate",
+                        cc.ok() ? "The certificate chain checks out: " + cc.detail()
+                                + ". So the public key in it really belongs to " + DemoPki.SERVER_NAME + "."
+                                : "The certificate does not check out: " + cc.detail() + ".",
+                        List.of(), !cc.ok()));
+            }
+        }
+        if (reaction.error() == null && !actor.equals(Party.SERVER) && receivedType != null) {
+            if (receivedType.equals("ServerKeyExchange")) {
+                immediate.add(comp(actor, "verifies_server_signature", "checks the server's signature",
+                        "The client verifies the signature in ServerKeyExchange with the public key from the "
+                                + "certificate. It covers client_random + server_random + the key-exchange "
+                                + "parameters, so nobody in the middle could have swapped them.",
+                        List.of(), false));
+            } else if (receivedType.equals("CertificateVerify")) {
+                immediate.add(comp(actor, "verifies_signature", "checks the server's signature",
+                        "The client verifies the CertificateVerify signature (RSA-PSS) over the transcript "
+                                + "hash with the certificate's public key: the server holds the private key.",
+                        List.of(), false));
+            }
+        }
+
+        // Key agreement on the receiving side (TLS 1.2 server on ClientKeyExchange, TLS 1.3 client on ServerHello).
+        immediate.addAll(keyAgreement(me, captures, receivedType));
+
+        // Alerts: the receiver rejects what it got.
+        String error = reaction.error();
+        Capture.AlertRaised raised = captures.stream().filter(Capture.AlertRaised.class::isInstance)
+                .map(Capture.AlertRaised.class::cast).findFirst().orElse(null);
+        boolean receivedAlert = "Alert".equals(receivedType);
+        if ((raised != null || error != null) && !receivedAlert) {
+            String name = raised != null ? AlertDescription.getName(raised.description()) : "internal_error";
+            if (alert == null) {
+                alert = name;
+            }
+            String why = raised != null && raised.message() != null ? raised.message() : error;
+            failure = "the " + actor.id() + " rejected the " + (receivedType == null ? "input" : receivedType)
+                    + " with a fatal " + name + " alert" + (why == null ? "" : " (" + why + ")");
+            immediate.add(comp(actor, "rejects_record", "rejects what it received",
+                    alertMeaning(name) + (why == null ? "" : " Bouncy Castle says: " + why + "."),
+                    List.of(), true));
+        } else if (receivedAlert && alert == null) {
+            alert = "received";
+        }
+
+        // Records this peer wrote, each preceded by the computations it depends on.
+        List<Pending> flight = new ArrayList<>();
+        List<Capture.RecordProtected> protectedRecords = captures.stream()
+                .filter(Capture.RecordProtected.class::isInstance).map(Capture.RecordProtected.class::cast).toList();
+        int protIndex = 0;
+        for (byte[] rec : reaction.records()) {
+            int outer = rec[0] & 0xff;
+            // RFC 8446 section 5.2: protected TLS 1.3 records travel as application_data;
+            // RFC 5246 section 7.1: in TLS 1.2 everything after the sender's ChangeCipherSpec is protected.
+            boolean encrypted = tls13 ? outer == RecordProtection.APPLICATION_DATA : me.writeKeys != null;
+            int type = outer;
+            byte[] content = Arrays.copyOfRange(rec, 5, rec.length);
+            if (encrypted && protIndex < protectedRecords.size()) {
+                Capture.RecordProtected rp = protectedRecords.get(protIndex++);
+                type = rp.contentType();
+                content = rp.plaintext();
+            }
+            String messageType = RecordParser.describe(content, type);
+            // Computations that must come before this record.
+            flight.addAll(beforeRecord(me, messageType, captures));
+            if (messageType.equals("Finished") && me.pendingVerifyData != null) {
+                byte[] sent = Arrays.copyOfRange(content, 4, content.length);
+                boolean ok = Arrays.equals(sent, me.pendingVerifyData);
+                check(me.prefix() + " Finished carries the verify_data the engine computed", ok,
+                        ok ? "byte for byte" : "Bouncy Castle sent " + Hex.of(sent), List.of(me.prefix() + "_verify_data"));
+                me.pendingVerifyData = null;
+            }
+            RecordParser.Context ctx = contextFor(me, encrypted);
+            long seq = encrypted ? me.writeSequence++ : 0;
+            flight.add(new PendingRecord(actor, rec, encrypted, me.writeKeys, seq, type, content, messageType, ctx,
+                    me.writeEpoch));
+            // What sending this record changes on the sender's side.
+            if (type == RecordProtection.HANDSHAKE) {
+                for (byte[] msg : handshakeMessages(content)) {
+                    sendHandshake(me, msg);
+                }
+            }
+            flight.addAll(afterRecord(me, messageType, type));
+        }
+
+        // Immediate computations go ahead of the other side's queued messages (after its leading computations).
+        List<Pending> head = new ArrayList<>();
+        while (!queue.isEmpty() && queue.peek() instanceof PendingComputation pc && pc.party() != actor) {
+            head.add(queue.poll());
+        }
+        List<Pending> rest = new ArrayList<>(queue);
+        queue.clear();
+        queue.addAll(head);
+        queue.addAll(immediate);
+        queue.addAll(rest);
+        queue.addAll(flight);
+    }
+
+    private RecordParser.Context contextFor(Side me, boolean encrypted) {
+        boolean negotiated = me.serverRandom != null;
+        RecordParser.Context ctx = !negotiated ? RecordParser.Context.beforeServerHello()
+                : tls13 ? RecordParser.Context.tls13(suite) : RecordParser.Context.tls12(suite);
+        if (encrypted) {
+            ctx = ctx.asEncrypted();
+        }
+        return ctx.withEncryptThenMac(etm);
+    }
+
+    // ------------------------------------------------------------------ transcripts
+
+    static List<byte[]> handshakeMessages(byte[] content) {
+        List<byte[]> out = new ArrayList<>();
+        int pos = 0;
+        while (pos + 4 <= content.length) {
+            int len = ((content[pos + 1] & 0xff) << 16) | ((content[pos + 2] & 0xff) << 8) | (content[pos + 3] & 0xff);
+            int end = Math.min(content.length, pos + 4 + len);
+            out.add(Arrays.copyOfRange(content, pos, end));
+            pos = end;
+        }
+        return out;
+    }
+
+    private void sendHandshake(Side me, byte[] msg) {
+        noteRandoms(me, msg);
+        me.transcript.add(msg);
+    }
+
+    private void receiveHandshake(Side me, byte[] msg, Party from) {
+        noteRandoms(me, msg);
+        me.transcript.add(msg);
+    }
+
+    private static void noteRandoms(Side me, byte[] msg) {
+        int type = msg[0] & 0xff;
+        if (msg.length >= 38 && type == 1) {
+            me.clientRandom = Arrays.copyOfRange(msg, 6, 38);
+        } else if (msg.length >= 38 && type == 2) {
+            me.serverRandom = Arrays.copyOfRange(msg, 6, 38);
+        }
+    }
+
+    private byte[] transcriptHash(Side me) {
+        return Tls12KeySchedule.transcriptHash(suite, me.transcript.toArray(new byte[0][]));
+    }
+
+    // ------------------------------------------------------------------ key agreement and derivation
+
+    /**
+     * What a receiver computes right away: the TLS 1.2 server on ClientKeyExchange, the TLS 1.3 client on
+     * ServerHello (shared secret, handshake secrets) and on the server's Finished (application secrets).
+     */
+    private List<PendingComputation> keyAgreement(Side me, List<Capture> captures, String receivedType) {
+        List<PendingComputation> out = new ArrayList<>();
+        if (!tls13 && !me.isClient()) {
+            for (Capture c : captures) {
+                if (c instanceof Capture.RsaPremasterDecrypted d) {
+                    me.premaster = d.premaster();
+                    boolean ok = Arrays.equals(Arithmetic.rsaDecrypt(pki.serverPrivateKeyJdk(), d.encrypted()),
+                            d.premaster());
+                    check("server premaster = RSA-Decrypt(server_private_key, encrypted_premaster_secret)", ok,
+                            ok ? "decrypted again with the JDK's RSA/ECB/PKCS1Padding"
+                                    : "the JDK decrypts something else",
+                            List.of("premaster_secret", "encrypted_premaster_secret"));
+                    out.add(comp(me.party, "decrypts_premaster", "decrypts the premaster secret",
+                            "Only the holder of the private key that matches the certificate can do this. "
+                                    + "Now client and server share a secret that crossed the wire only encrypted.",
+                            List.of(new SecretSpec("premaster_secret", d.premaster(), EnumSet.of(me.party),
+                                    "premaster_secret = RSA-Decrypt(server_private_key, encrypted_premaster_secret)",
+                                    List.of("encrypted_premaster_secret"))), false));
+                }
+            }
+            sharedSecret(me, captures).ifPresent(out::add);
+            if (me.premaster != null && me.masterSecret == null) {
+                out.addAll(tls12Derivation(me));
+            }
+        }
+        if (tls13 && me.isClient()) {
+            sharedSecret(me, captures).ifPresent(c -> {
+                out.add(c);
+                out.add(tls13HandshakeDerivation(me));
+            });
+            if ("Finished".equals(receivedType) && me.applicationMasterSecret == null && me.handshakeSecret != null) {
+                out.add(tls13ApplicationDerivation(me));
+            }
+        }
+        return out;
+    }
+
+    /** The computations a peer makes before it can send a record of this type. */
+    private List<PendingComputation> beforeRecord(Side me, String messageType, List<Capture> captures) {
+        List<PendingComputation> out = new ArrayList<>();
+        String p = me.prefix();
+        Exchange ex = options.exchange();
+        switch (messageType) {
+            case "ClientHello" -> {
+                if (tls13) {
+                    keyShare(me, captures).ifPresent(ks -> out.add(makesKeyShare(me, ks, "makes_key_share")));
+                }
+            }
+            case "ServerHello" -> {
+                if (tls13) {
+                    keyShare(me, captures).ifPresent(ks -> out.add(makesKeyShare(me, ks, "makes_key_share")));
+                }
+            }
+            case "ServerKeyExchange" -> {
+                keyShare(me, captures).ifPresent(ks -> out.add(makesKeyShare(me, ks,
+                        ex == Exchange.DHE ? "makes_dh_keypair" : "makes_ecdh_keypair")));
+                out.add(comp(me.party, "signs_key_exchange", "signs its key-exchange parameters",
+                        "signature = RSA-Sign(server_private_key, SHA-256(client_random + server_random + params)). "
+                                + "The signature proves the parameters come from the certificate's owner.",
+                        List.of(), false));
+            }
+            case "ClientKeyExchange" -> out.addAll(clientKeyExchange(me, captures));
+            case "ChangeCipherSpec" -> {
+                if (!tls13) {
+                    out.addAll(deriveTls12(me));
+                }
+            }
+            case "EncryptedExtensions" -> out.addAll(deriveTls13Handshake(me, captures));
+            case "CertificateVerify" -> out.add(comp(me.party, "signs_transcript", "signs the handshake so far",
+                    "signature = RSA-PSS-Sign(server_private_key, 64 spaces + \"TLS 1.3, server CertificateVerify\" "
+                            + "+ 0x00 + Transcript-Hash(ClientHello..Certificate)) (RFC 8446 section 4.4.3).",
+                    List.of(), false));
+            case "Finished" -> out.add(computesFinished(me));
+            default -> {
+            }
+        }
+        return out;
+    }
+
+    /** What changes on the sender once a record of this type is written, and what it computes next. */
+    private List<PendingComputation> afterRecord(Side me, String messageType, int type) {
+        if (!tls13 && type == RecordProtection.CHANGE_CIPHER_SPEC && me.keyBlock != null) {
+            // RFC 5246 section 7.1: every record after ChangeCipherSpec is protected with the new keys.
+            me.startWriting(tls12Keys(me, me.isClient()), "session");
+        }
+        if (tls13 && messageType.equals("Finished")) {
+            List<PendingComputation> out = new ArrayList<>();
+            if (me.applicationMasterSecret == null) {
+                // The server derives its application secrets once its Finished is in the transcript.
+                out.add(tls13ApplicationDerivation(me));
+            }
+            me.startWriting(trafficKeys(me.isClient() ? me.clientApplicationTrafficSecret
+                    : me.serverApplicationTrafficSecret), "application");
+            return out;
+        }
+        return List.of();
+    }
+
+    private Optional<Capture.KeyShareMade> keyShare(Side me, List<Capture> captures) {
+        if (me.keyShare == null) {
+            captures.stream().filter(Capture.KeyShareMade.class::isInstance).map(Capture.KeyShareMade.class::cast)
+                    .findFirst().ifPresent(ks -> me.keyShare = ks);
+            return Optional.ofNullable(me.keyShare);
+        }
+        return Optional.empty();
+    }
+
+    private PendingComputation makesKeyShare(Side me, Capture.KeyShareMade ks, String what) {
+        String p = me.prefix();
+        boolean dh = ks.kind().equals("dh");
+        String priv = p + (dh ? "_dh_private" : "_ecdh_private");
+        String pub = p + (dh ? "_dh_public" : "_ecdh_public");
+        List<SecretSpec> s = new ArrayList<>();
+        Set<Party> self = EnumSet.of(me.party);
+        if (dh) {
+            s.add(new SecretSpec(priv, ks.privateKey(), self, "a random exponent, 1 < " + priv + " < dh_p - 1", List.of()));
+            s.add(new SecretSpec(pub, ks.publicKey(), self, pub + " = dh_g ^ " + priv + " mod dh_p",
+                    List.of("dh_g", priv, "dh_p")));
+        } else if (ks.kind().equals("x25519")) {
+            s.add(new SecretSpec(priv, ks.privateKey(), self, "32 random bytes (RFC 7748 section 5)", List.of()));
+            s.add(new SecretSpec(pub, ks.publicKey(), self, pub + " = X25519(" + priv + ", 9)", List.of(priv)));
+        } else {
+            s.add(new SecretSpec(priv, ks.privateKey(), self, "a random scalar d, 1 <= d < n", List.of()));
+            s.add(new SecretSpec(pub, ks.publicKey(), self, pub + " = " + priv + " * G (uncompressed point)",
+                    List.of(priv)));
+        }
+        checkKeyShare(me, ks);
+        return comp(me.party, what, dh ? "makes a Diffie-Hellman key pair" : "makes an elliptic-curve key pair",
+                "A fresh private value that never leaves the " + p + ", and the public value that will cross the "
+                        + "wire. Ephemeral: it is thrown away after this handshake, which is what gives forward secrecy.",
+                s, false);
+    }
+
+    private void checkKeyShare(Side me, Capture.KeyShareMade ks) {
+        String who = me.prefix();
+        boolean ok = Arithmetic.publicMatchesPrivate(ks, options.group());
+        check(who + " public key share = f(private key)", ok,
+                ok ? "recomputed " + (ks.kind().equals("dh") ? "g^x mod p with BigInteger" : "with the JDK's XDH/EC")
+                        : "the public value does not follow from the private one",
+                List.of(who + (ks.kind().equals("dh") ? "_dh_public" : "_ecdh_public")));
+    }
+
+    private List<PendingComputation> clientKeyExchange(Side me, List<Capture> captures) {
+        List<PendingComputation> out = new ArrayList<>();
+        Set<Party> self = EnumSet.of(me.party);
+        if (options.exchange() == Exchange.RSA) {
+            for (Capture c : captures) {
+                if (c instanceof Capture.RsaPremasterMade pm) {
+                    me.premaster = pm.premaster();
+                    out.add(comp(me.party, "makes_premaster", "makes the premaster secret",
+                            "48 bytes: the client's TLS version (03 03) and 46 random bytes (RFC 5246 section 7.4.7.1). "
+                                    + "With RSA key exchange the client alone chooses it.",
+                            List.of(new SecretSpec("premaster_secret", pm.premaster(), self,
+                                    "premaster_secret = 0x0303 + 46 random bytes", List.of())), false));
+                }
+            }
+            return out;
+        }
+        keyShare(me, captures).ifPresent(ks -> out.add(makesKeyShare(me, ks,
+                options.exchange() == Exchange.DHE ? "makes_dh_keypair" : "makes_ecdh_keypair")));
+        sharedSecret(me, captures).ifPresent(out::add);
+        return out;
+    }
+
+    private Optional<PendingComputation> sharedSecret(Side me, List<Capture> captures) {
+        for (Capture c : captures) {
+            if (c instanceof Capture.SharedSecretComputed ss) {
+                me.premaster = ss.secret();
+                String p = me.prefix();
+                String peer = me.isClient() ? "server" : "client";
+                boolean dh = me.keyShare != null && me.keyShare.kind().equals("dh");
+                String priv = p + (dh ? "_dh_private" : "_ecdh_private");
+                String peerPub = peer + (dh ? "_dh_public" : "_ecdh_public");
+                String formula = dh ? peerPub + " ^ " + priv + " mod dh_p"
+                        : me.keyShare != null && me.keyShare.kind().equals("x25519")
+                                ? "X25519(" + priv + ", " + peerPub + ")"
+                                : "x-coordinate of " + priv + " * " + peerPub;
+                boolean ok = Arithmetic.sharedSecretMatches(me.keyShare, ss.peerPublic(), ss.secret(), options.group(),
+                        tls13);
+                check(p + " (EC)DH shared secret", ok,
+                        ok ? "recomputed independently of Bouncy Castle" : "the shared secret does not follow",
+                        List.of(tls13 ? "shared_secret" : "premaster_secret"));
+                List<SecretSpec> s = new ArrayList<>();
+                Set<Party> self = EnumSet.of(me.party);
+                if (tls13 || options.exchange() == Exchange.ECDHE) {
+                    s.add(new SecretSpec("shared_secret", ss.secret(), self, "shared_secret = " + formula,
+                            List.of(peerPub, priv)));
+                }
+                if (!tls13) {
+                    s.add(new SecretSpec("premaster_secret", ss.secret(), self, "premaster_secret = "
+                            + (options.exchange() == Exchange.ECDHE ? "shared_secret" : formula),
+                            options.exchange() == Exchange.ECDHE ? List.of("shared_secret") : List.of(peerPub, priv)));
+                }
+                String name = tls13 ? "computes_shared_secret" : "computes_premaster";
+                return Optional.of(comp(me.party, name, tls13 ? "computes the shared secret" : "computes the premaster secret",
+                        "From its own private value and the " + peer + "'s public value. The other side gets the "
+                                + "same number from the opposite pair; an eavesdropper, who has only the two public "
+                                + "values, cannot.", s, false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private RecordProtection.Keys tls12Keys(Side me, boolean clientWrite) {
+        Tls12KeySchedule.KeyBlock kb = me.keyBlock;
+        byte[] key = clientWrite ? kb.clientWriteKey() : kb.serverWriteKey();
+        byte[] iv = clientWrite ? kb.clientWriteIv() : kb.serverWriteIv();
+        byte[] mac = clientWrite ? kb.clientWriteMacKey() : kb.serverWriteMacKey();
+        return suite.isAead() ? RecordProtection.Keys.tls12Gcm(suite, key, iv)
+                : RecordProtection.Keys.tls12Cbc(suite, key, mac, etm);
+    }
+
+    private RecordProtection.Keys trafficKeys(byte[] trafficSecret) {
+        Tls13KeySchedule.TrafficKeys k = Tls13KeySchedule.trafficKeys(suite, trafficSecret);
+        return RecordProtection.Keys.tls13(suite, k.key(), k.iv());
+    }
+
+    private List<String> keyNames(Party from, String epoch) {
+        String p = from.id();
+        if (!tls13) {
+            return suite.isAead() ? List.of(p + "_write_key", p + "_write_iv")
+                    : List.of(p + "_write_key", p + "_write_mac_key");
+        }
+        return List.of(p + "_" + epoch + "_write_key", p + "_" + epoch + "_write_iv");
+    }
+
+    /** TLS 1.2 master secret and key block (RFC 5246 sections 8.1 and 6.3; RFC 7627 with EMS). */
+    private List<PendingComputation> deriveTls12(Side me) {
+        List<PendingComputation> out = new ArrayList<>();
+        if (me.premaster == null || me.keyBlock != null) {
+            return out;
+        }
+        out.addAll(tls12Derivation(me));
+        return out;
+    }
+
+    private List<PendingComputation> tls12Derivation(Side me) {
+        Set<Party> self = EnumSet.of(me.party);
+        List<SecretSpec> ms = new ArrayList<>();
+        if (ems) {
+            me.sessionHash = transcriptHash(me);
+            me.masterSecret = Tls12KeySchedule.extendedMasterSecret(suite, me.premaster, me.sessionHash);
+            ms.add(new SecretSpec("session_hash", me.sessionHash, self,
+                    "session_hash = " + hashName() + "(ClientHello..ClientKeyExchange)", List.of()));
+            ms.add(new SecretSpec("master_secret", me.masterSecret, self,
+                    "master_secret = PRF(premaster_secret, \"extended master secret\", session_hash)[0..47]",
+                    List.of("premaster_secret", "session_hash")));
+        } else {
+            me.masterSecret = Tls12KeySchedule.masterSecret(suite, me.premaster, me.clientRandom, me.serverRandom);
+            ms.add(new SecretSpec("master_secret", me.masterSecret, self,
+                    "master_secret = PRF(premaster_secret, \"master secret\", client_random + server_random)[0..47]",
+                    List.of("premaster_secret", "client_random", "server_random")));
+        }
+        compareWithBouncyCastle(me.party, "master_secret", me.masterSecret);
+        me.keyBlock = Tls12KeySchedule.keyBlock(suite, me.masterSecret, me.clientRandom, me.serverRandom);
+        me.peerKeys = tls12Keys(me, !me.isClient());
+        List<SecretSpec> keys = new ArrayList<>();
+        Tls12KeySchedule.KeyBlock kb = me.keyBlock;
+        int pos = 0;
+        String kbf = "PRF(master_secret, \"key expansion\", server_random + client_random)";
+        List<String> in = List.of("master_secret", "server_random", "client_random");
+        if (suite.macKeyLength() > 0) {
+            pos = slice(keys, self, "client_write_mac_key", kb.clientWriteMacKey(), kbf, in, pos);
+            pos = slice(keys, self, "server_write_mac_key", kb.serverWriteMacKey(), kbf, in, pos);
+        }
+        pos = slice(keys, self, "client_write_key", kb.clientWriteKey(), kbf, in, pos);
+        pos = slice(keys, self, "server_write_key", kb.serverWriteKey(), kbf, in, pos);
+        pos = slice(keys, self, "client_write_iv", kb.clientWriteIv(), kbf, in, pos);
+        slice(keys, self, "server_write_iv", kb.serverWriteIv(), kbf, in, pos);
+        return List.of(
+                comp(me.party, "derives_master_secret", "derives the master secret",
+                        "Both sides run the same PRF (HMAC-" + hashName() + ") over the premaster and both randoms, so "
+                                + "they get the same 48 bytes without sending them.", ms, false),
+                comp(me.party, "derives_session_keys", "derives the session keys",
+                        "The key block is cut into " + (suite.macKeyLength() > 0 ? "MAC keys, " : "")
+                                + "write keys and IVs: one set for each direction.", keys, false));
+    }
+
+    private static int slice(List<SecretSpec> out, Set<Party> who, String name, byte[] v, String f, List<String> in,
+            int pos) {
+        out.add(new SecretSpec(name, v, who, name + " = " + f + "[" + pos + ".." + (pos + v.length - 1) + "]", in));
+        return pos + v.length;
+    }
+
+    private String hashName() {
+        return suite.hash();
+    }
+
+    private PendingComputation computesFinished(Side me) {
+        String p = me.prefix();
+        Set<Party> self = EnumSet.of(me.party);
+        byte[] hash = transcriptHash(me);
+        byte[] verify;
+        List<SecretSpec> s = new ArrayList<>();
+        if (tls13) {
+            byte[] base = me.isClient() ? me.clientHandshakeTrafficSecret : me.serverHandshakeTrafficSecret;
+            byte[] finishedKey = Tls13KeySchedule.finishedKey(suite, base);
+            verify = Tls13KeySchedule.verifyData(suite, base, hash);
+            s.add(new SecretSpec(p + "_finished_key", finishedKey, self,
+                    p + "_finished_key = HKDF-Expand-Label(" + p + "_handshake_traffic_secret, \"finished\", \"\", "
+                            + suite.hashLength() + ")", List.of(p + "_handshake_traffic_secret")));
+            s.add(new SecretSpec(p + "_verify_data", verify, self,
+                    p + "_verify_data = HMAC(" + p + "_finished_key, Transcript-Hash(ClientHello..."
+                            + (me.isClient() ? "server Finished" : "CertificateVerify") + "))",
+                    List.of(p + "_finished_key")));
+        } else {
+            verify = Tls12KeySchedule.verifyData(suite, me.masterSecret, me.isClient(), hash);
+            s.add(new SecretSpec(p + "_verify_data", verify, self,
+                    p + "_verify_data = PRF(master_secret, \"" + p + " finished\", " + hashName()
+                            + "(handshake_messages))[0..11]", List.of("master_secret")));
+        }
+        me.pendingVerifyData = verify;
+        return comp(me.party, "computes_finished", "computes its Finished value",
+                "A MAC over every handshake message so far. If anyone changed a single byte of the handshake, "
+                        + "the other side computes a different value and stops.", s, false);
+    }
+
+    private PendingComputation verifiesFinished(Side me, byte[] finishedMessage) {
+        String peer = me.isClient() ? "server" : "client";
+        byte[] got = Arrays.copyOfRange(finishedMessage, 4, finishedMessage.length);
+        byte[] hash = transcriptHash(me);
+        byte[] expected = tls13
+                ? Tls13KeySchedule.verifyData(suite,
+                        me.isClient() ? me.serverHandshakeTrafficSecret : me.clientHandshakeTrafficSecret, hash)
+                : Tls12KeySchedule.verifyData(suite, me.masterSecret, !me.isClient(), hash);
+        boolean ok = Arrays.equals(expected, got);
+        check(peer + " verify_data matches the " + me.prefix() + "'s recomputation", ok,
+                ok ? "recomputed from the " + me.prefix() + "'s own transcript and keys"
+                        : "expected " + Hex.of(expected) + ", the Finished says " + Hex.of(got),
+                List.of(peer + "_verify_data"));
+        return comp(me.party, "verifies_finished", "checks the " + peer + "'s Finished",
+                "The " + me.prefix() + " computes the value the " + peer + " should have sent and compares: "
+                        + (ok ? "they match, so both saw the same handshake and hold the same keys."
+                                : "they differ."),
+                List.of(new SecretSpec(peer + "_verify_data", got, EnumSet.of(me.party), "", List.of())), !ok);
+    }
+
+    private List<PendingComputation> deriveTls13Handshake(Side me, List<Capture> captures) {
+        List<PendingComputation> out = new ArrayList<>();
+        sharedSecret(me, captures).ifPresent(c -> {
+            out.add(c);
+            out.add(tls13HandshakeDerivation(me));
+        });
+        return out;
+    }
+
+    /** RFC 8446 section 7.1, up to the handshake traffic secrets; section 7.3 for their keys and IVs. */
+    private PendingComputation tls13HandshakeDerivation(Side me) {
+        String hmac = suite.hmac();
+        int hl = suite.hashLength();
+        byte[] zeros = new byte[hl];
+        byte[] emptyHash = Tls13KeySchedule.transcriptHash(suite);
+        byte[] early = Tls13KeySchedule.hkdfExtract(hmac, zeros, zeros);
+        byte[] derived = Tls13KeySchedule.deriveSecret(suite, early, "derived", emptyHash);
+        me.helloHash = transcriptHash(me);
+        me.handshakeSecret = Tls13KeySchedule.hkdfExtract(hmac, derived, me.premaster);
+        me.clientHandshakeTrafficSecret = Tls13KeySchedule.deriveSecret(suite, me.handshakeSecret, "c hs traffic",
+                me.helloHash);
+        me.serverHandshakeTrafficSecret = Tls13KeySchedule.deriveSecret(suite, me.handshakeSecret, "s hs traffic",
+                me.helloHash);
+        compareWithBouncyCastle(me.party, "handshake_secret", me.handshakeSecret);
+        Tls13KeySchedule.TrafficKeys ck = Tls13KeySchedule.trafficKeys(suite, me.clientHandshakeTrafficSecret);
+        Tls13KeySchedule.TrafficKeys sk = Tls13KeySchedule.trafficKeys(suite, me.serverHandshakeTrafficSecret);
+        me.startWriting(RecordProtection.Keys.tls13(suite, me.isClient() ? ck.key() : sk.key(),
+                me.isClient() ? ck.iv() : sk.iv()), "handshake");
+        Set<Party> self = EnumSet.of(me.party);
+        List<SecretSpec> s = new ArrayList<>();
+        s.add(new SecretSpec("early_secret", early, self, "early_secret = HKDF-Extract(salt = 0, IKM = 0) (no PSK)",
+                List.of()));
+        s.add(new SecretSpec("hello_hash", me.helloHash, self, "hello_hash = " + hashName()
+                + "(ClientHello + ServerHello)", List.of()));
+        s.add(new SecretSpec("handshake_secret", me.handshakeSecret, self,
+                "handshake_secret = HKDF-Extract(Derive-Secret(early_secret, \"derived\", \"\"), shared_secret)",
+                List.of("early_secret", "shared_secret")));
+        s.add(new SecretSpec("client_handshake_traffic_secret", me.clientHandshakeTrafficSecret, self,
+                "client_handshake_traffic_secret = Derive-Secret(handshake_secret, \"c hs traffic\", hello_hash)",
+                List.of("handshake_secret", "hello_hash")));
+        s.add(new SecretSpec("server_handshake_traffic_secret", me.serverHandshakeTrafficSecret, self,
+                "server_handshake_traffic_secret = Derive-Secret(handshake_secret, \"s hs traffic\", hello_hash)",
+                List.of("handshake_secret", "hello_hash")));
+        addTrafficKeys(s, self, "client", "handshake", ck);
+        addTrafficKeys(s, self, "server", "handshake", sk);
+        return comp(me.party, "derives_handshake_secrets", "derives the handshake secrets",
+                "The TLS 1.3 key schedule: HKDF turns the shared secret and the hash of the two hellos into one "
+                        + "traffic secret per direction. Everything after ServerHello is encrypted with these.",
+                s, false);
+    }
+
+    private void addTrafficKeys(List<SecretSpec> s, Set<Party> self, String who, String phase,
+            Tls13KeySchedule.TrafficKeys k) {
+        String secret = who + "_" + phase + "_traffic_secret" + (phase.equals("application") ? "_0" : "");
+        s.add(new SecretSpec(who + "_" + phase + "_write_key", k.key(), self,
+                who + "_" + phase + "_write_key = HKDF-Expand-Label(" + secret + ", \"key\", \"\", "
+                        + suite.keyLength() + ")", List.of(secret)));
+        s.add(new SecretSpec(who + "_" + phase + "_write_iv", k.iv(), self,
+                who + "_" + phase + "_write_iv = HKDF-Expand-Label(" + secret + ", \"iv\", \"\", 12)",
+                List.of(secret)));
+    }
+
+    /** RFC 8446 section 7.1: master secret, application traffic secrets, exporter master secret. */
+    private PendingComputation tls13ApplicationDerivation(Side me) {
+        String hmac = suite.hmac();
+        byte[] zeros = new byte[suite.hashLength()];
+        byte[] emptyHash = Tls13KeySchedule.transcriptHash(suite);
+        me.handshakeHash = transcriptHash(me);
+        byte[] derived = Tls13KeySchedule.deriveSecret(suite, me.handshakeSecret, "derived", emptyHash);
+        me.applicationMasterSecret = Tls13KeySchedule.hkdfExtract(hmac, derived, zeros);
+        me.clientApplicationTrafficSecret = Tls13KeySchedule.deriveSecret(suite, me.applicationMasterSecret,
+                "c ap traffic", me.handshakeHash);
+        me.serverApplicationTrafficSecret = Tls13KeySchedule.deriveSecret(suite, me.applicationMasterSecret,
+                "s ap traffic", me.handshakeHash);
+        byte[] exporter = Tls13KeySchedule.deriveSecret(suite, me.applicationMasterSecret, "exp master",
+                me.handshakeHash);
+        compareWithBouncyCastle(me.party, "exporter_master_secret", exporter);
+        Set<Party> self = EnumSet.of(me.party);
+        List<SecretSpec> s = new ArrayList<>();
+        s.add(new SecretSpec("handshake_hash", me.handshakeHash, self, "handshake_hash = " + hashName()
+                + "(ClientHello..server Finished)", List.of()));
+        s.add(new SecretSpec("master_secret", me.applicationMasterSecret, self,
+                "master_secret = HKDF-Extract(Derive-Secret(handshake_secret, \"derived\", \"\"), 0)",
+                List.of("handshake_secret")));
+        s.add(new SecretSpec("client_application_traffic_secret_0", me.clientApplicationTrafficSecret, self,
+                "client_application_traffic_secret_0 = Derive-Secret(master_secret, \"c ap traffic\", handshake_hash)",
+                List.of("master_secret", "handshake_hash")));
+        s.add(new SecretSpec("server_application_traffic_secret_0", me.serverApplicationTrafficSecret, self,
+                "server_application_traffic_secret_0 = Derive-Secret(master_secret, \"s ap traffic\", handshake_hash)",
+                List.of("master_secret", "handshake_hash")));
+        s.add(new SecretSpec("exporter_master_secret", exporter, self,
+                "exporter_master_secret = Derive-Secret(master_secret, \"exp master\", handshake_hash)",
+                List.of("master_secret", "handshake_hash")));
+        addTrafficKeys(s, self, "client", "application", Tls13KeySchedule.trafficKeys(suite,
+                me.clientApplicationTrafficSecret));
+        addTrafficKeys(s, self, "server", "application", Tls13KeySchedule.trafficKeys(suite,
+                me.serverApplicationTrafficSecret));
+        return comp(me.party, "derives_application_secrets", "derives the application secrets",
+                "Once the whole handshake (up to the server's Finished) is hashed, a second round of HKDF gives the "
+                        + "keys for the application data in each direction.", s, false);
+    }
+
+    // ------------------------------------------------------------------ message steps
+
+    private List<SecretSpec> publicValues(Party from, int type, byte[] content, boolean encrypted) {
+        List<SecretSpec> out = new ArrayList<>();
+        if (type != RecordProtection.HANDSHAKE) {
+            return out;
+        }
+        Set<Party> audience = encrypted ? EnumSet.of(Party.CLIENT, Party.SERVER) : ALL;
+        for (byte[] msg : handshakeMessages(content)) {
+            int t = msg[0] & 0xff;
+            if (t == 1 && msg.length >= 38) {
+                out.add(new SecretSpec("client_random", Arrays.copyOfRange(msg, 6, 38), audience,
+                        "32 random bytes the client chose", List.of()));
+                if (tls13 && client.keyShare != null) {
+                    out.add(publicShare("client", client.keyShare, msg, audience));
+                }
+            } else if (t == 2 && msg.length >= 38) {
+                out.add(new SecretSpec("server_random", Arrays.copyOfRange(msg, 6, 38), audience,
+                        "32 random bytes the server chose", List.of()));
+                if (tls13 && server.keyShare != null) {
+                    out.add(publicShare("server", server.keyShare, msg, audience));
+                }
+            } else if (t == 11) {
+                byte[] spki = serverPublicKeyInfo();
+                out.add(new SecretSpec("server_public_key", spki, audience,
+                        "the public key in the server's certificate (SubjectPublicKeyInfo)", List.of()));
+            } else if (t == 12 && server.keyShare != null) {
+                if (server.keyShare.kind().equals("dh")) {
+                    out.add(new SecretSpec("dh_p", Arithmetic.unsigned(server.keyShare.p()), audience,
+                            "the prime modulus of " + options.group().id() + " (RFC 7919)", List.of()));
+                    out.add(new SecretSpec("dh_g", Arithmetic.unsigned(server.keyShare.g()), audience,
+                            "the generator", List.of()));
+                }
+                out.add(publicShare("server", server.keyShare, msg, audience));
+            } else if (t == 16) {
+                if (options.exchange() == Exchange.RSA && msg.length > 6) {
+                    byte[] enc = Arrays.copyOfRange(msg, 6, msg.length);
+                    out.add(new SecretSpec("encrypted_premaster_secret", enc, audience,
+                            "encrypted_premaster_secret = RSAES-PKCS1-v1_5-Encrypt(server_public_key, premaster_secret)",
+                            List.of("server_public_key", "premaster_secret")));
+                } else if (client.keyShare != null) {
+                    out.add(publicShare("client", client.keyShare, msg, audience));
+                }
+            }
+        }
+        return out;
+    }
+
+    private SecretSpec publicShare(String who, Capture.KeyShareMade ks, byte[] msg, Set<Party> audience) {
+        boolean dh = ks.kind().equals("dh");
+        String name = who + (dh ? "_dh_public" : "_ecdh_public");
+        boolean onWire = Arithmetic.contains(msg, ks.publicKey());
+        check(name + " is what crossed the wire", onWire,
+                onWire ? "found byte for byte in the " + who + "'s message" : "not found in the message",
+                List.of(name));
+        return new SecretSpec(name, ks.publicKey(), audience,
+                dh ? name + " = dh_g ^ " + who + "_dh_private mod dh_p" : name + " (a point on " + options.group().id() + ")",
+                List.of());
+    }
+
+    private String messageMeaning(PendingRecord r) {
+        return StepTexts.messageMeaning(r.messageType, r.from, r.encrypted, options.exchange());
+    }
+
+    static String messageStepName(Party from, String messageType) {
+        StringBuilder sb = new StringBuilder();
+        String[] parts = messageType.split("\\+");
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                sb.append("_and_");
+            }
+            sb.append(snake(parts[i]));
+        }
+        String s = sb.toString();
+        String prefix = from.id() + "_";
+        return s.startsWith(prefix) ? s : prefix + s;
+    }
+
+    private static String snake(String camel) {
+        return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private PendingComputation comp(Party party, String what, String title, String meaning, List<SecretSpec> secrets,
+            boolean failed) {
+        String who = party == Party.CLIENT ? "Client" : "Server";
+        return new PendingComputation(party, party.id() + "_" + what, who + " " + title, meaning, secrets, failed);
+    }
+
+    private void check(String name, boolean passed, String detail, List<String> covers) {
+        checks.add(new Proof.Check(name, passed, detail, covers));
+        if (!passed && !tampered) {
+            throw new ProofFailedException("Proof failed: " + name + ": " + detail);
+        }
+    }
+
+    private void poll(Party side) {
+        polled.computeIfAbsent(side, k -> new ArrayList<>()).add(peers.pollSecrets(side));
+    }
+
+    /** Bouncy Castle's own value, polled after some step, must be the one the engine recomputed. */
+    private void compareWithBouncyCastle(Party side, String name, byte[] ours) {
+        poll(side);
+        Set<String> seen = new HashSet<>();
+        for (Map<String, byte[]> m : polled.getOrDefault(side, List.of())) {
+            byte[] v = m.get(name);
+            if (v != null) {
+                seen.add(Hex.of(v));
+            }
+        }
+        if (seen.isEmpty()) {
+            return;
+        }
+        boolean ok = seen.contains(Hex.of(ours));
+        check(side.id() + " " + name + " equals Bouncy Castle's", ok,
+                ok ? "recomputed with the JDK's HMAC; Bouncy Castle holds the same bytes"
+                        : "Bouncy Castle holds " + seen + ", the engine computed " + Hex.of(ours),
+                List.of(name));
+    }
+
+    private byte[] serverPublicKeyInfo() {
+        try {
+            return pki.serverCertificate().getSubjectPublicKeyInfo().getEncoded("DER");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Side side(Party p) {
+        return p == Party.CLIENT ? client : server;
+    }
+
+    private static Party other(Party p) {
+        return p == Party.CLIENT ? Party.SERVER : Party.CLIENT;
+    }
+
+    private static String alertMeaning(String name) {
+        return StepTexts.alertMeaning(name);
+    }
+}
