@@ -9,12 +9,14 @@ import java.util.List;
  *
  * @param recorded step names whose recorded records the attack reads, e.g. {@code client_key_exchange}
  * @param uses     secret names the eavesdropper takes from the recording, e.g. {@code client_random}
- * @param recovers secret names the attack recovers; empty when it gets nothing (DHE)
+ * @param recovers secret names the attack recovers, to be checked against the engine's own values
+ * @param decrypts step names of recorded encrypted records the attack decrypts to plaintext
  */
-public record Attack(List<String> recorded, List<String> uses, List<String> recovers) {
+public record Attack(List<String> recorded, List<String> uses, List<String> recovers, List<String> decrypts) {
     public Attack {
         recorded = List.copyOf(recorded);
         uses = List.copyOf(uses);
         recovers = List.copyOf(recovers);
+        decrypts = List.copyOf(decrypts);
     }
 }

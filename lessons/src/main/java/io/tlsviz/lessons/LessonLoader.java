@@ -48,7 +48,7 @@ public final class LessonLoader {
     static final List<String> BEAT_KEYS =
             List.of("step", "title", "narration", "highlight", "quiz", "warmup", "attack");
     static final List<String> WARMUP_KEYS = List.of("p", "g", "a", "b");
-    static final List<String> ATTACK_KEYS = List.of("recorded", "uses", "recovers");
+    static final List<String> ATTACK_KEYS = List.of("recorded", "uses", "recovers", "decrypts");
     private static final List<String> QUIZ_KINDS = List.of("multiple_choice", "next_message", "who_knows");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -522,7 +522,7 @@ public final class LessonLoader {
 
         private Attack attack(Node node, String what) {
             if (!(node instanceof MappingNode mapping)) {
-                problem(line(node), what + " must be a mapping with recorded, uses and recovers");
+                problem(line(node), what + " must be a mapping with recorded, uses, recovers and decrypts");
                 return null;
             }
             Keys keys = new Keys(mapping, what, ATTACK_KEYS);
@@ -530,10 +530,12 @@ public final class LessonLoader {
             List<String> recorded = keys.strings("recorded");
             List<String> uses = keys.strings("uses");
             List<String> recovers = keys.strings("recovers");
+            List<String> decrypts = keys.strings("decrypts");
             eachScalar(keys.get("recorded"), sc -> checkStep(sc, sc.getValue(), "step"));
             eachScalar(keys.get("uses"), sc -> checkSecret(sc, sc.getValue(), "secret"));
             eachScalar(keys.get("recovers"), sc -> checkSecret(sc, sc.getValue(), "secret"));
-            return new Attack(recorded, uses, recovers);
+            eachScalar(keys.get("decrypts"), sc -> checkStep(sc, sc.getValue(), "step"));
+            return new Attack(recorded, uses, recovers, decrypts);
         }
 
         private void eachScalar(Node node, java.util.function.Consumer<ScalarNode> check) {
