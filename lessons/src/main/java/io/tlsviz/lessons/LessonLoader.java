@@ -143,7 +143,7 @@ public final class LessonLoader {
             } catch (MarkedYAMLException e) {
                 Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
                 String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-                problem(mark == null ? 0 : mark.getLine() + 1, "malformed YAML: " + what);
+                problem(mark == null ? 0 : mark.getLine() + 1, "malformed YAML: " + what + hint(what));
                 return done(null, 0);
             } catch (YAMLException e) {
                 problem(0, "malformed YAML: " + e.getMessage());
@@ -744,17 +744,26 @@ public final class LessonLoader {
         }
     }
 
+    /** SnakeYAML's parser messages name tokens; most of them mean the indentation is off. */
+    private static String hint(String problem) {
+        return problem != null && (problem.contains("block") || problem.contains("mapping values are not allowed"))
+                ? " (check the indentation of this line and the line above)" : "";
+    }
+
     private static String shape(Node node) {
         return node instanceof MappingNode ? "mapping" : node instanceof SequenceNode ? "list" : "value";
     }
 
-    /** {@code " (did you mean 'x'?)"} for the closest name within a small edit distance, else empty. */
+    /**
+     * {@code " (did you mean 'x'?)"} for the closest name within a small edit distance (ties: the first in
+     * alphabetical order, so the message never depends on set order), else empty.
+     */
     static String suggest(String wrong, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
             int d = distance(wrong, k);
-            if (d < bestDistance) {
+            if (d < bestDistance || d == bestDistance && k.compareTo(best) < 0) {
                 bestDistance = d;
                 best = k;
             }
