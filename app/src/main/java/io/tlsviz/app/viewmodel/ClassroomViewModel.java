@@ -41,6 +41,9 @@ public final class ClassroomViewModel {
     private final ReadOnlyObjectWrapper<ScenarioOptions> options = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Step> steps = FXCollections.observableArrayList();
     private final ObservableList<PlannedStep> plan = FXCollections.observableArrayList();
+    // Created once: an unmodifiable wrapper listens weakly, so a fresh one per call would lose listeners.
+    private final ObservableList<Step> readOnlySteps = FXCollections.unmodifiableObservableList(steps);
+    private final ObservableList<PlannedStep> readOnlyPlan = FXCollections.unmodifiableObservableList(plan);
     private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<Step> currentStep = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Step> selectedStep = new SimpleObjectProperty<>();
@@ -248,12 +251,12 @@ public final class ClassroomViewModel {
 
     /** The revealed steps, in order. */
     public ObservableList<Step> steps() {
-        return FXCollections.unmodifiableObservableList(steps);
+        return readOnlySteps;
     }
 
     /** Every step of the handshake as it will run (with the tampering so far). */
     public ObservableList<PlannedStep> plan() {
-        return FXCollections.unmodifiableObservableList(plan);
+        return readOnlyPlan;
     }
 
     /** How many steps are revealed. */

@@ -35,6 +35,7 @@ public final class InspectorViewModel {
     private final TamperTarget tamperTarget;
     private final ReadOnlyObjectWrapper<MessageStep> message = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Field> roots = FXCollections.observableArrayList();
+    private final ObservableList<Field> readOnlyRoots = FXCollections.unmodifiableObservableList(roots);
     private final ObjectProperty<Field> selectedField = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<ByteRange> selectedRange = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Run.PendingRecordView> pending = new ReadOnlyObjectWrapper<>();
@@ -58,8 +59,8 @@ public final class InspectorViewModel {
             return;
         }
         selectedField.set(null);
-        message.set(m);
         roots.setAll(m == null ? List.of() : m.fields());
+        message.set(m);
     }
 
     public ReadOnlyObjectProperty<MessageStep> messageProperty() {
@@ -68,7 +69,7 @@ public final class InspectorViewModel {
 
     /** The record root field, and for an encrypted record the decrypted plaintext's root. */
     public ObservableList<Field> roots() {
-        return FXCollections.unmodifiableObservableList(roots);
+        return readOnlyRoots;
     }
 
     public byte[] recordBytes() {
