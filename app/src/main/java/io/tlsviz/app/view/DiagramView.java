@@ -70,6 +70,8 @@ public final class DiagramView extends BorderPane {
         setCenter(scroll);
         vm.steps().addListener((javafx.collections.ListChangeListener<Step>) c -> rebuild());
         vm.selectedStepProperty().addListener((o, was, now) -> updateSelection());
+        // Keep the newest step in view once the new rows have their height.
+        rows.heightProperty().addListener((o, was, now) -> scroll.setVvalue(scroll.getVmax()));
         rebuild();
     }
 
@@ -121,7 +123,6 @@ public final class DiagramView extends BorderPane {
             if (oneForward && last instanceof MessageRow m && animationDuration.get().greaterThan(Duration.ZERO)) {
                 running = m.animate(animationDuration.get());
             }
-            scroll.layout();
             scroll.setVvalue(scroll.getVmax());
         }
     }

@@ -134,6 +134,8 @@ public final class KnowledgeView extends HBox {
         }
         Label hex = new Label(item.shortHex());
         hex.getStyleClass().addAll(Styles.HEX, Styles.MONO);
+        hex.setMinWidth(0);
+        name.setMinWidth(0);
         VBox box = new VBox(2, top, hex);
         if (!item.formula().isEmpty()) {
             Label formula = new Label(messages.format("knowledge.formula", item.formula()));
@@ -145,6 +147,7 @@ public final class KnowledgeView extends HBox {
         box.setId("kv-" + item.party().id() + "-" + item.name());
         box.getProperties().put(KnowledgeItem.class, item);
         box.getStyleClass().add(Styles.KNOWLEDGE_VALUE);
+        box.setMinWidth(0);
         if (item.secret()) {
             box.getStyleClass().add(Styles.SECRET);
         }

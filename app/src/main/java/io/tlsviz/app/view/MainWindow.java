@@ -86,7 +86,7 @@ public final class MainWindow extends BorderPane {
         VBox right = new VBox(8, narration, knowledge);
         right.setMinWidth(0);
         SplitPane centre = new SplitPane(left, right);
-        centre.setDividerPositions(0.5);
+        centre.setDividerPositions(0.47);
         setCenter(centre);
 
         Label status = new Label();
