@@ -36,6 +36,7 @@ public class TlsvizApp extends Application {
         Exchange exchange = Exchange.RSA;
         boolean picker = true;
         String lesson = null;
+        int beat = 0;
         for (String a : args) {
             if (a.startsWith("--theme=")) {
                 prefs.setTheme(Theme.fromId(a.substring("--theme=".length())).id());
@@ -45,6 +46,8 @@ public class TlsvizApp extends Application {
             } else if (a.startsWith("--lesson=")) {
                 lesson = a.substring("--lesson=".length());
                 picker = false;
+            } else if (a.startsWith("--beat=")) {
+                beat = Integer.parseInt(a.substring("--beat=".length())) - 1;
             } else if (a.startsWith("--language=")) {
                 prefs.setLanguage(a.substring("--language=".length()));
             }
@@ -52,8 +55,8 @@ public class TlsvizApp extends Application {
         Locale locale = prefs.language().map(Locale::forLanguageTag).orElse(Locale.getDefault());
         MainWindow window = open(stage, prefs, Messages.forLocale(locale), ScenarioOptions.defaults(exchange),
                 LessonLibrary.loadShipped(), LessonFileChooser.nativeDialog(Messages.forLocale(locale)), picker);
-        if (lesson != null) {
-            window.lessons().startLesson(lesson);
+        if (lesson != null && window.lessons().startLesson(lesson)) {
+            window.lessons().showBeat(beat);
         }
         if (args.contains("--exit-after-first-frame")) {
             exitAfterFirstFrame();

@@ -118,7 +118,9 @@ public final class LessonPickerView extends StackPane {
             summary.getStyleClass().add(Styles.CHOICE_SUMMARY);
             summary.setWrapText(true);
             box.setMinWidth(0);
-            box.prefWidthProperty().bind(list.widthProperty().subtract(40));
+            box.prefWidthProperty().bind(list.widthProperty().subtract(48));
+            box.maxWidthProperty().bind(box.prefWidthProperty());
+            setPrefWidth(0);
             summary.setMinHeight(Region.USE_PREF_SIZE);
         }
 

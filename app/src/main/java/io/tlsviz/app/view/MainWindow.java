@@ -116,9 +116,11 @@ public final class MainWindow extends BorderPane {
         SplitPane left = new SplitPane(diagram, inspector);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.62);
+        narration.setMinHeight(120);
+        knowledge.setMinHeight(160);
         SplitPane right = new SplitPane(narration, knowledge);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.5);
+        right.setDividerPositions(0.56);
         right.setMinWidth(0);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.47);
@@ -332,6 +334,11 @@ public final class MainWindow extends BorderPane {
                 return;
             }
             if (k == KeyCode.ENTER && quiz.answer()) {
+                e.consume();
+                return;
+            }
+            if (k == KeyCode.S) {
+                quiz.skip();
                 e.consume();
                 return;
             }

@@ -7,7 +7,6 @@ import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -40,10 +39,7 @@ public final class NarrationView extends VBox {
         beat.visibleProperty().bind(vm.beatLabelProperty().isNotEmpty());
         beat.managedProperty().bind(beat.visibleProperty());
         beat.setMinWidth(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox.setHgrow(title, Priority.SOMETIMES);
-        HBox header = new HBox(10, title, gap, beat);
+        VBox header = new VBox(2, beat, title);
 
         text.setId("narration-text");
         text.getStyleClass().add(Styles.NARRATION_RUN);

@@ -85,8 +85,9 @@ public final class QuizView extends VBox {
         hint.getStyleClass().add(Styles.MUTED);
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);
-        HBox.setHgrow(hint, Priority.ALWAYS);
-        HBox actions = new HBox(8, check, skip, hint);
+        check.setMinWidth(Region.USE_PREF_SIZE);
+        skip.setMinWidth(Region.USE_PREF_SIZE);
+        HBox actions = new HBox(8, check, skip);
         Label verdict = new Label();
         verdict.setId("quiz-verdict");
         verdict.textProperty().bind(q.verdictProperty());
@@ -98,7 +99,7 @@ public final class QuizView extends VBox {
         VBox feedback = new VBox(4, verdict, explanation);
         feedback.visibleProperty().bind(q.doneProperty());
         feedback.managedProperty().bind(q.doneProperty());
-        getChildren().addAll(heading, question, optionBox, actions, feedback);
+        getChildren().addAll(heading, question, optionBox, actions, hint, feedback);
         q.chosenProperty().addListener(refresh);
         q.doneProperty().addListener(refresh);
         update();
