@@ -6,6 +6,8 @@ public final class AppPreferences {
     public static final double DEFAULT_HEIGHT = 900;
     public static final int MIN_FONT_STEP = -4;
     public static final int MAX_FONT_STEP = 12;
+    /** What {@link #lastLesson()} holds when the last choice was free exploration. */
+    public static final String FREE_EXPLORATION = "free";
 
     private final PreferenceStore store;
 
@@ -37,6 +39,24 @@ public final class AppPreferences {
 
     public void setReducedMotion(boolean on) {
         store.put("reducedMotion", Boolean.toString(on));
+    }
+
+    /** The lesson chosen last in the picker: a lesson id, or {@link #FREE_EXPLORATION}; empty before the first choice. */
+    public java.util.Optional<String> lastLesson() {
+        return store.get("lastLesson");
+    }
+
+    public void setLastLesson(String id) {
+        store.put("lastLesson", id);
+    }
+
+    /** The language chosen in the app (two letters), or empty to follow the system locale. */
+    public java.util.Optional<String> language() {
+        return store.get("language");
+    }
+
+    public void setLanguage(String language) {
+        store.put("language", language);
     }
 
     public double windowWidth() {
