@@ -89,7 +89,21 @@ public class TlsvizApp extends Application {
         Scene scene = new Scene(window, prefs.windowWidth(), prefs.windowHeight());
         stage.setTitle(messages.get("app.title"));
         stage.setScene(scene);
-        stage.setOnHiding(e -> prefs.setWindowSize(scene.getWidth(), scene.getHeight()));
+        if (prefs.windowMaximized()) {
+            // Fill the screen even where no window manager honours "maximized" (a bare X server, a kiosk).
+            javafx.geometry.Rectangle2D bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setX(bounds.getMinX());
+            stage.setY(bounds.getMinY());
+            stage.setWidth(bounds.getWidth());
+            stage.setHeight(bounds.getHeight());
+            stage.setMaximized(true);
+        }
+        stage.setOnHiding(e -> {
+            prefs.setWindowMaximized(stage.isMaximized());
+            if (!stage.isMaximized()) {
+                prefs.setWindowSize(scene.getWidth(), scene.getHeight());
+            }
+        });
         stage.show();
         return window;
     }

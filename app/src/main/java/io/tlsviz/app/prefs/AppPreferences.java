@@ -67,6 +67,19 @@ public final class AppPreferences {
         return Math.max(480, doubleValue("windowHeight", DEFAULT_HEIGHT));
     }
 
+    /**
+     * Whether the window opens maximized: as it was last closed; on the very first run (no size saved yet)
+     * maximized, since a classroom projector wants the whole screen.
+     */
+    public boolean windowMaximized() {
+        return store.get("windowMaximized").map(Boolean::parseBoolean)
+                .orElse(store.get("windowWidth").isEmpty());
+    }
+
+    public void setWindowMaximized(boolean maximized) {
+        store.put("windowMaximized", Boolean.toString(maximized));
+    }
+
     public void setWindowSize(double width, double height) {
         store.put("windowWidth", Double.toString(width));
         store.put("windowHeight", Double.toString(height));
