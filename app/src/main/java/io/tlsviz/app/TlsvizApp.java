@@ -26,6 +26,7 @@ import javafx.stage.Stage;
 public class TlsvizApp extends Application {
 
     static void launchWindow(String[] args) {
+        Preload.start();
         Application.launch(TlsvizApp.class, args);
     }
 
@@ -54,7 +55,7 @@ public class TlsvizApp extends Application {
         }
         Locale locale = prefs.language().map(Locale::forLanguageTag).orElse(Locale.getDefault());
         MainWindow window = open(stage, prefs, Messages.forLocale(locale), ScenarioOptions.defaults(exchange),
-                LessonLibrary.loadShipped(), LessonFileChooser.nativeDialog(Messages.forLocale(locale)), picker);
+                Preload.lessons(), LessonFileChooser.nativeDialog(Messages.forLocale(locale)), picker);
         if (lesson != null && window.lessons().startLesson(lesson)) {
             window.lessons().showBeat(beat);
         }
@@ -116,6 +117,7 @@ public class TlsvizApp extends Application {
 
         MainWindow build(Messages messages, ScenarioOptions options) {
             ClassroomViewModel classroom = new ClassroomViewModel(messages, new EngineNarration(messages), options);
+
             LessonViewModel lessons = new LessonViewModel(classroom, shipped, LessonLibrary::load,
                     LessonViewModel.AttackLab.live(), prefs, messages);
             return new MainWindow(lessons, new ScenarioSettingsViewModel(classroom), prefs, messages,

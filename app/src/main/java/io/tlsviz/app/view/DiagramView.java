@@ -52,7 +52,7 @@ public final class DiagramView extends BorderPane {
     private final ScrollPane scroll = new ScrollPane(rows);
     private final ObjectProperty<Duration> animationDuration = new SimpleObjectProperty<>(DEFAULT_ANIMATION);
     private final List<Row> rowNodes = new ArrayList<>();
-    private int shownSteps;
+    private List<Step> shownSteps = List.of();
     private Timeline running;
 
     public DiagramView(ClassroomViewModel vm, Messages messages) {
@@ -105,17 +105,28 @@ public final class DiagramView extends BorderPane {
 
     private void rebuild() {
         List<Step> steps = vm.steps();
-        boolean oneForward = steps.size() == shownSteps + 1;
+        boolean oneForward = steps.size() == shownSteps.size() + 1 && isPrefix(shownSteps, steps);
         if (running != null) {
             running.stop();
             running = null;
         }
-        rowNodes.clear();
-        for (Step s : steps) {
-            rowNodes.add(s instanceof MessageStep m ? new MessageRow(m) : new ComputationRow((ComputationStep) s));
+        if (!rowNodes.isEmpty()) {
+            rowNodes.get(rowNodes.size() - 1).getStyleClass().remove(Styles.CURRENT);
         }
-        rows.getChildren().setAll(rowNodes);
-        shownSteps = steps.size();
+        if (oneForward) {
+            // Next: keep the rows already drawn and add one (a full rebuild costs a frame on the software pipeline).
+            Step s = steps.get(steps.size() - 1);
+            Row row = s instanceof MessageStep m ? new MessageRow(m) : new ComputationRow((ComputationStep) s);
+            rowNodes.add(row);
+            rows.getChildren().add(row);
+        } else {
+            rowNodes.clear();
+            for (Step s : steps) {
+                rowNodes.add(s instanceof MessageStep m ? new MessageRow(m) : new ComputationRow((ComputationStep) s));
+            }
+            rows.getChildren().setAll(rowNodes);
+        }
+        shownSteps = List.copyOf(steps);
         updateSelection();
         if (!rowNodes.isEmpty()) {
             Row last = rowNodes.get(rowNodes.size() - 1);
@@ -125,6 +136,16 @@ public final class DiagramView extends BorderPane {
             }
             scroll.setVvalue(scroll.getVmax());
         }
+    }
+
+    /** True when {@code longer} starts with exactly the same step objects as {@code shorter} (no replay between). */
+    private static boolean isPrefix(List<Step> shorter, List<Step> longer) {
+        for (int i = 0; i < shorter.size(); i++) {
+            if (shorter.get(i) != longer.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void updateSelection() {
