@@ -1,0 +1,23 @@
+package io.tlsviz.app.export;
+
+import java.util.Objects;
+
+/**
+ * What one slide says and which moment of the handshake its picture shows, before it is rendered.
+ *
+ * @param title         the beat's or step's title
+ * @param narration     plain paragraphs separated by blank lines
+ * @param notes         speaker notes
+ * @param stepsRevealed how many steps of the trace the picture shows as done (1 = only the first step)
+ */
+public record SlideContent(String title, String narration, String notes, int stepsRevealed) {
+
+    public SlideContent {
+        Objects.requireNonNull(title, "title");
+        narration = narration == null ? "" : narration;
+        notes = notes == null ? "" : notes;
+        if (stepsRevealed < 0) {
+            throw new IllegalArgumentException("stepsRevealed must not be negative: " + stepsRevealed);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.tlsviz.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsviz.engine.Exchange;
+import io.tlsviz.engine.HandshakeSession;
+import io.tlsviz.engine.ScenarioOptions;
+import io.tlsviz.engine.Trace;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ExportCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = new CommandLine(new ExportCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void exportsTheRsaStepsAsAPdfWithAPagePerStep() throws Exception {
+        Path pdf = dir.resolve("rsa.pdf");
+        Trace trace = HandshakeSession.run(ScenarioOptions.defaults(Exchange.RSA));
+
+        int code = run("--exchange", "rsa", "--format", "pdf", "--out", pdf.toString(), "--seed", "1");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Wrote " + trace.steps().size() + " slides to " + pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(trace.steps().size());
+            String text = new PDFTextStripper().getText(doc);
+            trace.steps().forEach(step -> assertThat(text).contains(step.title()));
+        }
+    }
+
+    @Test
+    void refusesToOverwriteWithoutForce() throws Exception {
+        Path html = Files.writeString(dir.resolve("deck.html"), "mine");
+
+        int code = run("--exchange", "tls13", "--format", "html", "--out", html.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("tlsviz: ").contains("already exists").contains("--force");
+        assertThat(Files.readString(html)).isEqualTo("mine");
+    }
+
+    @Test
+    void overwritesWithForce() throws Exception {
+        Path html = Files.writeString(dir.resolve("deck.html"), "mine");
+
+        int code = run("--exchange", "ecdhe", "--format", "html", "--out", html.toString(), "--force",
+                "--locale", "de", "--theme", "projector");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<html lang=\"de\">");
+    }
+
+    @Test
+    void anUnwritableDestinationIsOneLineAndLeavesNothing() {
+        Path target = dir.resolve("missing").resolve("deck.pptx");
+
+        int code = run("--exchange", "rsa", "--format", "pptx", "--out", target.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("tlsviz: Cannot write " + target + ": the folder " + target.getParent()
+                + " does not exist" + System.lineSeparator());
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void badInputExitsWithTwo() {
+        assertThat(run("--exchange", "rsa", "--format", "doc", "--out", dir.resolve("x").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("tlsviz: --format: unknown format 'doc'");
+        assertThat(run("--exchange", "md5", "--format", "pdf", "--out", dir.resolve("x").toString())).isEqualTo(2);
+        assertThat(run("--exchange", "rsa", "--format", "pdf", "--out", dir.resolve("x").toString(), "--locale", "fr"))
+                .isEqualTo(2);
+        assertThat(run("--exchange", "rsa", "--lesson", "rsa-basics", "--format", "pdf", "--out", "x")).isEqualTo(2);
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void lessonsAreNotAvailableYet() {
+        int code = run("--lesson", "rsa-basics", "--format", "pdf", "--out", dir.resolve("x.pdf").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("tlsviz: --lesson: lessons are not available yet");
+    }
+}
