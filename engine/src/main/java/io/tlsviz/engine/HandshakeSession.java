@@ -55,6 +55,36 @@ public final class HandshakeSession {
         return s.trace();
     }
 
+    /**
+     * Runs a handshake to its end, changing one byte of the named record before delivery. The receiver
+     * answers as TLS does; nothing is thrown.
+     *
+     * @throws IllegalArgumentException if the named record never comes or the offset is outside it
+     */
+    public static Trace run(ScenarioOptions options, TamperSpec tamper) {
+        HandshakeSession s = start(options);
+        boolean applied = false;
+        while (s.hasNext()) {
+            if (!applied) {
+                Optional<Run.PendingRecordView> p = s.pendingRecord();
+                if (p.isPresent() && tamper.matches(p.get().ordinal(), p.get().from(), p.get().messageType())) {
+                    if (tamper.offset() >= p.get().bytes().length) {
+                        throw new IllegalArgumentException("tamper offset " + tamper.offset() + " is outside the "
+                                + p.get().bytes().length + "-byte " + tamper.step() + " record");
+                    }
+                    s.tamper(tamper.offset(), tamper.xor());
+                    applied = true;
+                }
+            }
+            s.next();
+        }
+        if (!applied) {
+            throw new IllegalArgumentException("no record '" + tamper.step() + "' in this handshake (message steps: "
+                    + s.steps().stream().filter(x -> x instanceof MessageStep).map(Step::name).toList() + ")");
+        }
+        return s.trace();
+    }
+
     private Run newRun() {
         return new Run(options, seedMaterial, pki, clock, true);
     }

@@ -47,16 +47,7 @@ public final class DeriveCommand implements Runnable {
 
     /** A {@code derive} command line with the error handling of {@link TlsvizCommand#commandLine()}, for tests. */
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new DeriveCommand());
-        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            cmd.getErr().println("tlsviz: " + ex.getMessage());
-            return 2;
-        });
-        cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("tlsviz: " + ex.getMessage());
-            return 2;
-        });
-        return cl;
+        return TlsvizCommand.configure(new CommandLine(new DeriveCommand()));
     }
 
     @Command(name = "tls12",
@@ -191,53 +182,7 @@ public final class DeriveCommand implements Runnable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
-        if ("-".equals(destination)) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-            return;
-        }
-        Path target = Path.of(destination).toAbsolutePath();
-        Path dir = target.getParent();
-        if (Files.isDirectory(target)) {
-            throw new IllegalStateException("cannot write --json " + destination + ": it is a directory");
-        }
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new IllegalStateException("cannot write --json " + destination + ": no such directory " + dir);
-        }
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new IllegalStateException("cannot write --json " + destination + ": " + reason(e), e);
-        }
+        Output.text(spec, "--json", destination, text);
     }
 
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // The write has already failed; that is the error to report.
-        }
-    }
 }

@@ -10,11 +10,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TlsvizCommand.VersionProvider.class,
         description = "Steps through a live TLS handshake. Without a subcommand, opens the window.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {TraceCommand.class, DeriveCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TlsvizCommand implements Runnable {
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new TlsvizCommand());
+        return configure(new CommandLine(new TlsvizCommand()));
+    }
+
+    /** Bad input and failures: one line on stderr starting {@code tlsviz: }, exit code 2. */
+    static CommandLine configure(CommandLine cl) {
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             cmd.getErr().println("tlsviz: " + ex.getMessage());
             return 2;

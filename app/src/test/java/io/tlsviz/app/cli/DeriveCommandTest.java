@@ -180,7 +180,7 @@ class DeriveCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(errLines()).singleElement().asString()
-                .startsWith("tlsviz: cannot write --json /nonexistent-dir/x.json: ");
+                .startsWith("tlsviz: --json: Cannot write /nonexistent-dir/x.json: the folder /nonexistent-dir does not exist");
         assertThat(target).doesNotExist();
         assertThat(target.getParent()).doesNotExist();
     }
@@ -192,7 +192,7 @@ class DeriveCommandTest {
                 "--json", dir.toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(errLines()).singleElement().asString().endsWith(": it is a directory");
+        assertThat(errLines()).singleElement().asString().endsWith(": a folder with that name exists");
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }

@@ -134,13 +134,18 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
         }
     }
 
+    private static final java.util.Map<PrivateKeyInfo, PrivateKey> JDK_KEYS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     /** The server's private key as a JDK key (for the independent RSA decryption in the proof). */
     public PrivateKey serverPrivateKeyJdk() {
-        try {
-            return new JcaPEMKeyConverter().getPrivateKey(serverPrivateKey);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JDK_KEYS.computeIfAbsent(serverPrivateKey, k -> {
+            try {
+                return new JcaPEMKeyConverter().getPrivateKey(k);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     public RSAPublicKey serverPublicKeyJdk() {

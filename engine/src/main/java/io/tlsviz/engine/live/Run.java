@@ -135,7 +135,24 @@ public final class Run {
         if (p == null) {
             throw new IllegalStateException("the handshake has no further step");
         }
-        Step step = p instanceof PendingComputation c ? reveal(c) : deliver((PendingRecord) p);
+        Step step;
+        try {
+            step = p instanceof PendingComputation c ? reveal(c) : deliver((PendingRecord) p);
+        } catch (ProofFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (!tampered) {
+                throw e;
+            }
+            // One guard for the unexpected: a changed record can leave a view without the values it expects.
+            // The handshake has failed anyway; say so instead of throwing out of the engine.
+            queue.clear();
+            failure = failure != null ? failure : "the handshake was changed on the way and could not go on ("
+                    + e.getClass().getSimpleName() + ")";
+            step = new ComputationStep(steps.size(), uniqueName("handshake_aborted"), "The handshake is aborted",
+                    failure, p instanceof PendingRecord r ? other(r.from) : ((PendingComputation) p).party(),
+                    List.of(), true);
+        }
         steps.add(step);
         return step;
     }
@@ -598,20 +615,10 @@ public final class Run {
             s.add(new SecretSpec(pub, ks.publicKey(), self, pub + " = " + priv + " * G (uncompressed point)",
                     List.of(priv)));
         }
-        checkKeyShare(me, ks);
         return comp(me.party, what, dh ? "makes a Diffie-Hellman key pair" : "makes an elliptic-curve key pair",
                 "A fresh private value that never leaves the " + p + ", and the public value that will cross the "
                         + "wire. Ephemeral: it is thrown away after this handshake, which is what gives forward secrecy.",
                 s, false);
-    }
-
-    private void checkKeyShare(Side me, Capture.KeyShareMade ks) {
-        String who = me.prefix();
-        boolean ok = Arithmetic.publicMatchesPrivate(ks, options.group());
-        check(who + " public key share = f(private key)", ok,
-                ok ? "recomputed " + (ks.kind().equals("dh") ? "g^x mod p with BigInteger" : "with the JDK's XDH/EC")
-                        : "the public value does not follow from the private one",
-                List.of(who + (ks.kind().equals("dh") ? "_dh_public" : "_ecdh_public")));
     }
 
     private List<PendingComputation> clientKeyExchange(Side me, List<Capture> captures) {
@@ -651,9 +658,14 @@ public final class Run {
                                 : "x-coordinate of " + priv + " * " + peerPub;
                 boolean ok = Arithmetic.sharedSecretMatches(me.keyShare, ss.peerPublic(), ss.secret(), options.group(),
                         tls13);
-                check(p + " (EC)DH shared secret", ok,
-                        ok ? "recomputed independently of Bouncy Castle" : "the shared secret does not follow",
-                        List.of(tls13 ? "shared_secret" : "premaster_secret"));
+                // Both sides pass this check only if each public value really follows from its private value
+                // (X(a, bG) = X(b, aG) = abG), so it also proves the displayed key pairs.
+                String pub = p + (dh ? "_dh_public" : "_ecdh_public");
+                check(p + " (EC)DH shared secret from " + priv + " and " + peerPub, ok,
+                        ok ? "recomputed with " + (dh ? "BigInteger.modPow" : "the JDK's XDH/ECDH")
+                                + ", independently of Bouncy Castle" : "the shared secret does not follow",
+                        List.of(tls13 || options.exchange() == Exchange.ECDHE ? "shared_secret" : "premaster_secret",
+                                priv, pub, peerPub));
                 List<SecretSpec> s = new ArrayList<>();
                 Set<Party> self = EnumSet.of(me.party);
                 if (tls13 || options.exchange() == Exchange.ECDHE) {
@@ -791,6 +803,12 @@ public final class Run {
 
     private PendingComputation verifiesFinished(Side me, byte[] finishedMessage) {
         String peer = me.isClient() ? "server" : "client";
+        byte[] base = me.isClient() ? me.serverHandshakeTrafficSecret : me.clientHandshakeTrafficSecret;
+        if (tls13 ? base == null : me.masterSecret == null) {
+            return comp(me.party, "verifies_finished", "cannot check the " + peer + "'s Finished",
+                    "The " + me.prefix() + " has no keys to check it with: an earlier message was changed on the way.",
+                    List.of(), true);
+        }
         byte[] got = Arrays.copyOfRange(finishedMessage, 4, finishedMessage.length);
         byte[] hash = transcriptHash(me);
         byte[] expected = tls13
@@ -975,7 +993,8 @@ public final class Run {
         return StepTexts.messageMeaning(r.messageType, r.from, r.encrypted, options.exchange());
     }
 
-    static String messageStepName(Party from, String messageType) {
+    /** The stable name of a message step: sender prefix + message type in snake_case, e.g. client_key_exchange. */
+    public static String messageStepName(Party from, String messageType) {
         StringBuilder sb = new StringBuilder();
         String[] parts = messageType.split("\\+");
         for (int i = 0; i < parts.length; i++) {

@@ -1,6 +1,5 @@
 package io.tlsviz.engine.wire;
 
-import io.tlsviz.engine.crypto.CipherSuite;
 import io.tlsviz.engine.crypto.CipherSuite.KeyExchange;
 import io.tlsviz.engine.wire.RecordParser.Context;
 import java.math.BigInteger;
@@ -24,8 +23,6 @@ final class Messages {
                 && Arrays.equals(b, offset, offset + 32, HELLO_RETRY_RANDOM, 0, 32);
     }
 
-    static final String CLIENT_HELLO = "client_hello";
-    static final String SERVER_HELLO = "server_hello";
     static final String HELLO_RETRY_REQUEST = "hello_retry_request";
 
     /** Reads handshake messages until the end of the node: {@code handshake}, {@code handshake_1}, ... */

@@ -196,8 +196,14 @@ public final class RecordParser {
         int available = Math.min(len, bytes.length - 5);
         byte[] fragment = java.util.Arrays.copyOfRange(bytes, 5, 5 + available);
         String what = prot ? "Encrypted" : describe(fragment, type);
-        n.describe(WireNames.contentType(type).replaceAll(" \\(.*", "") + " record: " + what + ", "
-                + Node.bytesText(len), "One TLS record: a 5-byte header, then the content it announces");
+        String size = Node.bytesText(len);
+        if (available < len) {
+            String first = type == HANDSHAKE && fragment.length > 0 ? WireNames.handshakeTitle(fragment[0] & 0xff) : null;
+            what = prot ? what : first != null ? first : "incomplete";
+            size += "; cut short: only " + Math.max(available, 0) + " of " + size + " present";
+        }
+        n.describe(WireNames.contentType(type).replaceAll(" \\(.*", "") + " record: " + what + ", " + size,
+                "One TLS record: a 5-byte header, then the content it announces");
         n.window(len, "Bytes of the record's content that do not belong to any message",
                 w -> {
                     if (prot) {

@@ -1,0 +1,42 @@
+package io.tlsviz.app.cli;
+
+import io.tlsviz.engine.Exchange;
+import io.tlsviz.engine.live.Bench;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tlsviz bench}: what capture, parsing and proof cost over a bare Bouncy Castle handshake. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Median milliseconds per traced handshake and per bare Bouncy Castle handshake, per exchange.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--runs", defaultValue = "100", description = "Measured handshakes per exchange (default 100).")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "300", description = "Unmeasured handshakes first, so the JIT has compiled both paths (default 300).")
+    int warmup;
+
+    @Override
+    public Integer call() {
+        if (runs < 1 || warmup < 0) {
+            throw new IllegalArgumentException("--runs must be at least 1 and --warmup at least 0");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%-8s %12s %12s %7s%n", "exchange", "traced ms", "bare ms", "ratio");
+        for (Exchange e : Exchange.values()) {
+            Bench.Result r = Bench.measure(e, warmup, runs);
+            out.printf(Locale.ROOT, "%-8s %12.2f %12.2f %7.2f%n", e.id(), r.tracedMedianMs(), r.bareMedianMs(),
+                    r.ratio());
+            out.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,22 @@
+package io.tlsviz.lessons;
+
+import java.util.List;
+
+/**
+ * What an eavesdropper does at a beat with the bytes recorded from the wire and the server's private
+ * key, which has leaked later (the forward-secrecy lesson). The app runs the attack on the real recorded
+ * bytes and checks what it recovers against the engine's own values.
+ *
+ * @param recorded step names whose recorded records the attack reads, e.g. {@code client_key_exchange}
+ * @param uses     secret names the eavesdropper takes from the recording, e.g. {@code client_random}
+ * @param recovers secret names the attack recovers, to be checked against the engine's own values
+ * @param decrypts step names of recorded encrypted records the attack decrypts to plaintext
+ */
+public record Attack(List<String> recorded, List<String> uses, List<String> recovers, List<String> decrypts) {
+    public Attack {
+        recorded = List.copyOf(recorded);
+        uses = List.copyOf(uses);
+        recovers = List.copyOf(recovers);
+        decrypts = List.copyOf(decrypts);
+    }
+}

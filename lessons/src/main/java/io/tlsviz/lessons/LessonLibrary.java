@@ -1,0 +1,226 @@
+package io.tlsviz.lessons;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The lessons that loaded, by id and language, and every problem met on the way. One bad file never stops
+ * the others: it is left out and its problems are listed.
+ */
+public final class LessonLibrary {
+    /** The index of shipped lessons (ids in picker order, and their languages). */
+    public static final String INDEX = "io/tlsviz/lessons/index.yaml";
+    /** Where shipped lesson files live: {@code io/tlsviz/lessons/ID.LANG.yaml}. */
+    public static final String FOLDER = "io/tlsviz/lessons/";
+    /** The language translations are compared with, and the fallback when a language is missing. */
+    public static final String REFERENCE_LANGUAGE = "en";
+
+    private static final Pattern LESSON_FILE = Pattern.compile("(.+)\\.([a-z]{2})\\.ya?ml");
+
+    private final Map<String, Map<String, Lesson>> lessons;
+    private final List<Problem> problems;
+
+    private LessonLibrary(Map<String, Map<String, Lesson>> lessons, List<Problem> problems) {
+        this.lessons = lessons;
+        this.problems = List.copyOf(problems);
+    }
+
+    /** The lessons shipped with tlsviz, checked against {@link KnownSteps}. */
+    public static LessonLibrary loadShipped() {
+        return loadShipped(LessonLoader.withKnownSteps());
+    }
+
+    /**
+     * The lessons shipped with tlsviz. A missing lesson file is a problem ("Resource not found: ..."); a
+     * missing index is a broken build and throws.
+     */
+    public static LessonLibrary loadShipped(LessonLoader loader) {
+        Index index = Index.read();
+        List<LessonLoader.Parsed> parsed = new ArrayList<>();
+        List<Problem> missing = new ArrayList<>();
+        for (String id : index.ids()) {
+            for (String language : index.languages()) {
+                String path = FOLDER + id + "." + language + ".yaml";
+                Optional<String> text = Resources.find(path);
+                if (text.isEmpty()) {
+                    missing.add(new Problem(path, 0, "Resource not found: " + path));
+                    continue;
+                }
+                LessonLoader.Parsed p = loader.parse(path, text.get());
+                p.result().lesson().filter(l -> !l.id().equals(id)).ifPresent(l -> missing.add(
+                        new Problem(path, 1, "id '" + l.id() + "' does not match the file name, which says '" + id + "'")));
+                parsed.add(p);
+            }
+        }
+        return assemble(parsed, missing);
+    }
+
+    /**
+     * Lessons from disk. A folder: every {@code *.yaml} / {@code *.yml} in it (not in subfolders). A file:
+     * that file and its other languages beside it ({@code mine.de.yaml} brings {@code mine.en.yaml}), so
+     * the translations are checked together.
+     */
+    public static LessonLibrary load(Path path) {
+        return load(path, LessonLoader.withKnownSteps());
+    }
+
+    public static LessonLibrary load(Path path, LessonLoader loader) {
+        List<Path> files = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        try {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> s = Files.list(path)) {
+                    s.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml") && Files.isRegularFile(f))
+                            .sorted().forEach(files::add);
+                }
+            } else {
+                files.add(path);
+                files.addAll(siblings(path));
+            }
+        } catch (IOException e) {
+            problems.add(new Problem(path.toString(), 0, "cannot read: " + e.getMessage()));
+        }
+        List<LessonLoader.Parsed> parsed = files.stream().map(loader::parse).toList();
+        return assemble(parsed, problems);
+    }
+
+    /** The other language files of the same lesson in the same folder: {@code base.LL.yaml}. */
+    private static List<Path> siblings(Path file) throws IOException {
+        Matcher m = LESSON_FILE.matcher(file.getFileName().toString());
+        Path dir = file.toAbsolutePath().getParent();
+        if (!m.matches() || dir == null || !Files.isDirectory(dir)) {
+            return List.of();
+        }
+        String base = m.group(1);
+        String own = file.getFileName().toString();
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.map(Path::getFileName).map(Path::toString).sorted()
+                    .filter(name -> !name.equals(own))
+                    .filter(name -> {
+                        Matcher n = LESSON_FILE.matcher(name);
+                        return n.matches() && n.group(1).equals(base);
+                    })
+                    .forEach(name -> out.add(file.resolveSibling(name)));
+        }
+        return out;
+    }
+
+    /** Groups good lessons by id, checks translations against the reference language, collects problems. */
+    private static LessonLibrary assemble(List<LessonLoader.Parsed> parsed, List<Problem> earlier) {
+        List<Problem> problems = new ArrayList<>(earlier);
+        Map<String, Map<String, LessonLoader.Parsed>> byId = new LinkedHashMap<>();
+        for (LessonLoader.Parsed p : parsed) {
+            problems.addAll(p.result().problems());
+            p.result().lesson().ifPresent(lesson -> {
+                Map<String, LessonLoader.Parsed> languages = byId.computeIfAbsent(lesson.id(), k -> new LinkedHashMap<>());
+                LessonLoader.Parsed first = languages.get(lesson.language());
+                if (first != null) {
+                    problems.add(new Problem(lesson.source(), 1, "lesson '" + lesson.id() + "' in language '"
+                            + lesson.language() + "' is already in " + first.result().file()));
+                } else {
+                    languages.put(lesson.language(), p);
+                }
+            });
+        }
+        Map<String, Map<String, Lesson>> lessons = new LinkedHashMap<>();
+        for (var entry : byId.entrySet()) {
+            Map<String, LessonLoader.Parsed> languages = entry.getValue();
+            String refLanguage = languages.containsKey(REFERENCE_LANGUAGE) ? REFERENCE_LANGUAGE
+                    : languages.keySet().iterator().next();
+            Lesson reference = languages.get(refLanguage).result().lesson().orElseThrow();
+            Map<String, Lesson> good = new TreeMap<>(LessonLibrary::languageOrder);
+            for (var lang : languages.entrySet()) {
+                LessonLoader.Parsed p = lang.getValue();
+                Lesson lesson = p.result().lesson().orElseThrow();
+                List<Problem> differences = lesson == reference ? List.of()
+                        : Translations.compare(reference, lesson, p.scenarioLine(), p.lastLine());
+                problems.addAll(differences);
+                if (differences.isEmpty()) {
+                    good.put(lang.getKey(), lesson);
+                }
+            }
+            lessons.put(entry.getKey(), Collections.unmodifiableMap(good));
+        }
+        problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
+        return new LessonLibrary(Collections.unmodifiableMap(lessons), problems);
+    }
+
+    private static int languageOrder(String a, String b) {
+        if (a.equals(b)) {
+            return 0;
+        }
+        if (a.equals(REFERENCE_LANGUAGE)) {
+            return -1;
+        }
+        return b.equals(REFERENCE_LANGUAGE) ? 1 : a.compareTo(b);
+    }
+
+    /** Ids of the lessons that loaded in at least one language, in index (or file) order. */
+    public List<String> ids() {
+        return List.copyOf(lessons.keySet());
+    }
+
+    /** The languages a lesson loaded in, English first. */
+    public Set<String> languages(String id) {
+        return lessons.getOrDefault(id, Map.of()).keySet();
+    }
+
+    /** A lesson in exactly this language. */
+    public Optional<Lesson> lesson(String id, String language) {
+        return Optional.ofNullable(lessons.getOrDefault(id, Map.of()).get(language));
+    }
+
+    /** A lesson in this language if it has it, else in English, else in any language it has. */
+    public Optional<Lesson> find(String id, String language) {
+        Map<String, Lesson> byLanguage = lessons.getOrDefault(id, Map.of());
+        if (byLanguage.containsKey(language)) {
+            return Optional.of(byLanguage.get(language));
+        }
+        if (byLanguage.containsKey(REFERENCE_LANGUAGE)) {
+            return Optional.of(byLanguage.get(REFERENCE_LANGUAGE));
+        }
+        return byLanguage.values().stream().findFirst();
+    }
+
+    /** One lesson per id for a picker in this language (falling back as {@link #find} does). */
+    public List<Lesson> lessons(String language) {
+        return lessons.keySet().stream().flatMap(id -> find(id, language).stream()).toList();
+    }
+
+    /** Every problem, sorted by file and line; empty when everything loaded. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    public boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
+    /** The index of shipped lessons. */
+    record Index(List<String> ids, List<String> languages) {
+        @SuppressWarnings("unchecked")
+        static Index read() {
+            Object root = new Yaml().load(Resources.read(INDEX));
+            if (!(root instanceof Map<?, ?> map) || !(map.get("lessons") instanceof List<?> ids)
+                    || !(map.get("languages") instanceof List<?> languages)) {
+                throw new IllegalStateException(INDEX + " must have 'lessons' and 'languages' lists");
+            }
+            return new Index((List<String>) ids, (List<String>) languages);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.tlsviz.lessons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LessonLibraryTest {
+
+    private static void copyShipped(String name, Path dir) throws IOException {
+        Files.writeString(dir.resolve(name), Resources.read(LessonLibrary.FOLDER + name));
+    }
+
+    @Test
+    void aFolderWithOneBadLessonGivesTheGoodOnesAndTheProblem(@TempDir Path dir) throws IOException {
+        copyShipped("rsa.en.yaml", dir);
+        copyShipped("rsa.de.yaml", dir);
+        copyShipped("dhe.en.yaml", dir);
+        copyShipped("tls13.de.yaml", dir);
+        Files.copy(LessonLoaderTest.bad("unknown-step.en.yaml"), dir.resolve("unknown-step.en.yaml"));
+        Files.writeString(dir.resolve("notes.txt"), "not a lesson");
+
+        LessonLibrary library = LessonLibrary.load(dir);
+
+        assertThat(library.ids()).containsExactly("dhe", "rsa", "tls13");
+        assertThat(library.languages("rsa")).containsExactly("en", "de");
+        assertThat(library.languages("tls13")).containsExactly("de");
+        assertThat(library.problems()).extracting(Problem::toString).containsExactly(dir.resolve("unknown-step.en.yaml")
+                + ":10: unknown step 'server_helo' for the rsa scenario (did you mean 'server_hello'?)");
+    }
+
+    @Test
+    void lookupsByIdAndLanguageFallBackToEnglishThenAnyLanguage(@TempDir Path dir) throws IOException {
+        copyShipped("rsa.en.yaml", dir);
+        copyShipped("tls13.de.yaml", dir);
+        LessonLibrary library = LessonLibrary.load(dir);
+
+        assertThat(library.lesson("rsa", "de")).isEmpty();
+        assertThat(library.find("rsa", "de").orElseThrow().language()).isEqualTo("en");
+        assertThat(library.find("tls13", "en").orElseThrow().language()).isEqualTo("de");
+        assertThat(library.lessons("de")).extracting(Lesson::id, Lesson::language)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("rsa", "en"),
+                        org.assertj.core.groups.Tuple.tuple("tls13", "de"));
+        assertThat(library.find("nope", "en")).isEmpty();
+    }
+
+    @Test
+    void aFileBringsItsOtherLanguagesAlongSoTranslationsAreChecked(@TempDir Path dir) throws IOException {
+        copyShipped("dhe.en.yaml", dir);
+        String german = Resources.read(LessonLibrary.FOLDER + "dhe.de.yaml").replace("answer: [client, server]\n",
+                "answer: [client, server, eavesdropper]\n");
+        Files.writeString(dir.resolve("dhe.de.yaml"), german);
+        // Both files have the same layout, so beat 6 starts on the same line in each.
+        int beatLine = german.substring(0, german.indexOf("- step: server_computes_premaster")).split("\n", -1).length;
+
+        LessonLibrary library = LessonLibrary.load(dir.resolve("dhe.en.yaml"));
+
+        assertThat(library.problems()).extracting(Problem::toString).containsExactly(dir.resolve("dhe.de.yaml") + ":"
+                + beatLine + ": the quiz of beat 6 differs from " + dir.resolve("dhe.en.yaml") + ":" + beatLine
+                + ": who_knows premaster_secret, answer [client, eavesdropper, server] here, "
+                + "who_knows premaster_secret, answer [client, server] there");
+        assertThat(library.languages("dhe")).containsExactly("en");
+    }
+
+    @Test
+    void twoFilesForOneLessonAndLanguageAreAProblem(@TempDir Path dir) throws IOException {
+        copyShipped("rsa.en.yaml", dir);
+        Files.writeString(dir.resolve("rsa-copy.en.yaml"), Resources.read(LessonLibrary.FOLDER + "rsa.en.yaml"));
+
+        LessonLibrary library = LessonLibrary.load(dir);
+
+        assertThat(library.problems()).extracting(Problem::toString).containsExactly(
+                dir.resolve("rsa.en.yaml") + ":1: lesson 'rsa' in language 'en' is already in " + dir.resolve("rsa-copy.en.yaml"));
+        assertThat(library.lesson("rsa", "en").orElseThrow().source()).isEqualTo(dir.resolve("rsa-copy.en.yaml").toString());
+    }
+
+    @Test
+    void anUnreadableFileIsOneProblem(@TempDir Path dir) {
+        Path missing = dir.resolve("gone.en.yaml");
+        assertThat(LessonLibrary.load(missing).problems()).extracting(Problem::toString)
+                .containsExactly(missing + ": cannot read: no such file");
+    }
+
+    @Test
+    void aMissingResourceFailsLoudlyWithItsPath() {
+        assertThatThrownBy(() -> Resources.read("io/tlsviz/lessons/nope.en.yaml"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Resource not found: io/tlsviz/lessons/nope.en.yaml");
+    }
+}
