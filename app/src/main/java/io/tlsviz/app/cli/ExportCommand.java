@@ -4,6 +4,7 @@ import io.tlsviz.app.export.ExportFormat;
 import io.tlsviz.app.export.ExportJob;
 import io.tlsviz.app.export.ExportRequest;
 import io.tlsviz.app.export.FxThread;
+import io.tlsviz.app.export.LessonSlideSource;
 import io.tlsviz.app.export.SlideSource;
 import io.tlsviz.app.export.SlideTheme;
 import io.tlsviz.app.export.StepSlideSource;
@@ -12,12 +13,15 @@ import io.tlsviz.engine.Exchange;
 import io.tlsviz.engine.HandshakeSession;
 import io.tlsviz.engine.ScenarioOptions;
 import io.tlsviz.engine.Trace;
+import io.tlsviz.lessons.Lesson;
+import io.tlsviz.lessons.LessonLibrary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +55,8 @@ public final class ExportCommand implements Callable<Integer> {
     What what;
 
     static final class What {
-        @Option(names = "--lesson", paramLabel = "ID", description = "A lesson: one slide per beat.")
+        @Option(names = "--lesson", paramLabel = "ID",
+                description = "A lesson, one slide per beat: rsa, dhe, ecdhe, tls13, forward-secrecy, cipher-suites.")
         String lesson;
 
         @Option(names = "--exchange", paramLabel = "X",
@@ -67,9 +72,9 @@ public final class ExportCommand implements Callable<Integer> {
             description = "The file to write; for png, the folder.")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-            description = "The handshake's seed; the same seed gives the same slides (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "N",
+            description = "The handshake's seed; the same seed gives the same slides (default: the lesson's, else 1).")
+    Long seed;
 
     @Option(names = "--locale", paramLabel = "en|de", defaultValue = "en",
             description = "The language of the slides (default: ${DEFAULT-VALUE}).")
@@ -85,31 +90,14 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print timings to stderr.")
     boolean verbose;
 
-    /** Maps a lesson id to its slides; replaced when the lessons module provides lessons. */
-    private final LessonSlides lessons;
-
-    /** Finds the slide source of a lesson by id. */
-    @FunctionalInterface
-    public interface LessonSlides {
-        /**
-         * @return the lesson's slides and the options of its handshake
-         * @throws IllegalArgumentException when there is no such lesson, in a sentence
-         */
-        LessonDeck find(String id, long seed);
-    }
-
-    /** A lesson ready to export: its handshake options and its slides. */
-    public record LessonDeck(ScenarioOptions options, SlideSource slides) {
-    }
+    private final Supplier<LessonLibrary> lessons;
 
     public ExportCommand() {
-        this((id, seed) -> {
-            throw new IllegalArgumentException("lessons are not available yet; export a handshake with "
-                    + "--exchange rsa|dhe|ecdhe|tls13");
-        });
+        this(LessonLibrary::loadShipped);
     }
 
-    public ExportCommand(LessonSlides lessons) {
+    /** With other lessons than the shipped ones (tests). */
+    ExportCommand(Supplier<LessonLibrary> lessons) {
         this.lessons = lessons;
     }
 
@@ -150,6 +138,9 @@ public final class ExportCommand implements Callable<Integer> {
             return fail(err, e.getMessage(), 1);
         } catch (CancellationException e) {
             return fail(err, e.getMessage(), 1);
+        } catch (IllegalArgumentException e) {
+            // A lesson whose beats do not fit its handshake.
+            return fail(err, e.getMessage(), 2);
         }
     }
 
@@ -161,15 +152,21 @@ public final class ExportCommand implements Callable<Integer> {
         SlideSource source;
         if (what.exchange != null) {
             Exchange e = option("--exchange", () -> Exchange.fromId(what.exchange));
-            options = ScenarioOptions.defaults(e).withSeed(seed);
+            options = ScenarioOptions.defaults(e).withSeed(seed == null ? ScenarioOptions.DEFAULT_SEED : seed);
             source = new StepSlideSource();
         } else {
-            LessonDeck deck = option("--lesson", () -> lessons.find(what.lesson, seed));
-            options = deck.options();
-            source = deck.slides();
+            Lesson lesson = option("--lesson", () -> lesson(what.lesson, l));
+            options = seed == null ? lesson.scenario() : lesson.scenario().withSeed(seed);
+            source = new LessonSlideSource(lesson);
         }
         Trace trace = HandshakeSession.run(options);
         return new ExportRequest(source, trace, f, out, l, t, null, force);
+    }
+
+    private Lesson lesson(String id, Locale language) {
+        LessonLibrary library = lessons.get();
+        return library.find(id, language.getLanguage()).orElseThrow(() -> new IllegalArgumentException(
+                "unknown lesson '" + id + "' (expected one of " + String.join(", ", library.ids()) + ")"));
     }
 
     private static Locale locale(String id) {

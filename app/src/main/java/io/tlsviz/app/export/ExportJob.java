@@ -102,9 +102,12 @@ public final class ExportJob {
         } finally {
             encoder.shutdownNow();
         }
-        SlideDeck deck = new SlideDeck(request.source().title(trace, request.locale()), request.author(),
-                texts.get("deck.subject", StepSlideSource.protocolLabel(trace.protocol()),
-                        trace.cipherSuite().ianaName(), trace.seed().map(String::valueOf).orElse("-")),
+        String subject = request.source().subject(trace, request.locale());
+        if (subject == null) {
+            subject = texts.get("deck.subject", StepSlideSource.protocolLabel(trace.protocol()),
+                    trace.cipherSuite().ianaName(), trace.seed().map(String::valueOf).orElse("-"));
+        }
+        SlideDeck deck = new SlideDeck(request.source().title(trace, request.locale()), request.author(), subject,
                 request.locale(), slides);
         long t3 = System.nanoTime();
         request.format().exporter().write(deck, request.target(), monitor);
@@ -137,7 +140,7 @@ public final class ExportJob {
             throws IOException {
         try {
             return FxThread.call(() -> renderer.snapshot(
-                    new SlideView(trace, content.stepsRevealed(), content.title(), texts)));
+                    new SlideView(trace, content.stepsRevealed(), content.title(), content.highlight(), texts)));
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (InterruptedException e) {

@@ -109,7 +109,7 @@ public final class PdfExporter implements SlideExporter {
         float top = PAGE.getHeight() - MARGIN;
         try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
             float titleBaseline = top - TITLE_SIZE;
-            List<String> titleLines = wrap(safe(slide.title(), bold), bold, TITLE_SIZE, PAGE.getWidth() - 2 * MARGIN);
+            List<String> titleLines = wrap(safe(slide.title().replaceAll("\\s+", " "), bold), bold, TITLE_SIZE, PAGE.getWidth() - 2 * MARGIN);
             text(content, bold, TITLE_SIZE, MARGIN, titleBaseline, titleLines.subList(0, 1), TITLE_SIZE);
             float bodyTop = titleBaseline - TITLE_SIZE * 0.8f;
             content.drawImage(picture, MARGIN, bodyTop - pictureHeight, PICTURE_WIDTH, pictureHeight);
@@ -127,7 +127,8 @@ public final class PdfExporter implements SlideExporter {
     /** The narration at the largest size that fits beside the picture; at the smallest size, cut with an ellipsis. */
     private static void narration(PDPageContentStream content, PDFont font, Slide slide, float x, float top,
             float width, float height) throws IOException {
-        List<String> paragraphs = slide.paragraphs().stream().map(p -> safe(p.replaceAll("\\s+", " "), font)).toList();
+        // A single line break inside a paragraph is kept (lesson lists, quiz options).
+        List<String> paragraphs = slide.paragraphs().stream().map(p -> safe(p, font)).toList();
         for (float size = MAX_TEXT_SIZE; size >= MIN_TEXT_SIZE; size -= 0.5f) {
             float leading = size * 1.3f;
             List<String> lines = new ArrayList<>();
@@ -135,7 +136,9 @@ public final class PdfExporter implements SlideExporter {
                 if (!lines.isEmpty()) {
                     lines.add("");
                 }
-                lines.addAll(wrap(p, font, size, width));
+                for (String line : p.split("\\R")) {
+                    lines.addAll(wrap(line.strip().replaceAll("\\s+", " "), font, size, width));
+                }
             }
             int fit = (int) Math.floor(height / leading);
             if (lines.size() <= fit || size - 0.5f < MIN_TEXT_SIZE) {
@@ -203,7 +206,11 @@ public final class PdfExporter implements SlideExporter {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             String ch = new String(Character.toChars(cp));
-            if (cp == '\t' || cp == '\n' || cp == '\r') {
+            if (cp == '\n') {
+                out.append('\n');
+                return;
+            }
+            if (cp == '\t' || cp == '\r') {
                 out.append(' ');
                 return;
             }

@@ -1,5 +1,6 @@
 package io.tlsviz.app.export;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,13 @@ import java.util.Objects;
  * @param narration     plain paragraphs separated by blank lines
  * @param notes         speaker notes
  * @param stepsRevealed how many steps of the trace the picture shows as done (1 = only the first step)
+ * @param highlight     secret names the picture highlights
  */
-public record SlideContent(String title, String narration, String notes, int stepsRevealed) {
+public record SlideContent(String title, String narration, String notes, int stepsRevealed, List<String> highlight) {
+
+    public SlideContent(String title, String narration, String notes, int stepsRevealed) {
+        this(title, narration, notes, stepsRevealed, List.of());
+    }
 
     public SlideContent {
         Objects.requireNonNull(title, "title");
@@ -19,5 +25,6 @@ public record SlideContent(String title, String narration, String notes, int ste
         if (stepsRevealed < 0) {
             throw new IllegalArgumentException("stepsRevealed must not be negative: " + stepsRevealed);
         }
+        highlight = highlight == null ? List.of() : List.copyOf(highlight);
     }
 }

@@ -15,12 +15,13 @@ import java.util.stream.Collectors;
 
 /**
  * The handshake as a slide shows it: the first {@code revealed} steps of a trace, and who knows which value
- * after them (each value's latest {@link Secret#knownBy()}).
+ * after them (each value's latest {@link Secret#knownBy()}), and the values a lesson beat highlights.
  */
-record SlideState(Trace trace, int revealed) {
+record SlideState(Trace trace, int revealed, Set<String> highlight) {
 
     SlideState {
         revealed = Math.max(0, Math.min(revealed, trace.steps().size()));
+        highlight = Set.copyOf(highlight);
     }
 
     List<Step> shown() {

@@ -40,7 +40,12 @@ public final class SlideView extends BorderPane {
     private static final double BODY_HEIGHT = SlideRenderer.HEIGHT - HEADER_HEIGHT - 40;
 
     public SlideView(Trace trace, int stepsRevealed, String title, ExportTexts texts) {
-        SlideState state = new SlideState(trace, stepsRevealed);
+        this(trace, stepsRevealed, title, List.of(), texts);
+    }
+
+    /** @param highlight secret names to highlight (a lesson beat's {@code highlight}) */
+    public SlideView(Trace trace, int stepsRevealed, String title, List<String> highlight, ExportTexts texts) {
+        SlideState state = new SlideState(trace, stepsRevealed, java.util.Set.copyOf(highlight));
         getStyleClass().add("slide");
         setPrefSize(SlideRenderer.WIDTH, SlideRenderer.HEIGHT);
         setTop(header(state, title, texts));
@@ -223,12 +228,15 @@ public final class SlideView extends BorderPane {
         if (state.revealedNow().contains(secret.name())) {
             box.getStyleClass().add("new-value");
         }
+        if (state.highlight().contains(secret.name())) {
+            box.getStyleClass().add("input-highlight");
+        }
         return box;
     }
 
     /** A plain description of the picture, for alt text: the step and who knows what. */
     static String altText(Trace trace, int stepsRevealed, ExportTexts texts) {
-        SlideState state = new SlideState(trace, stepsRevealed);
+        SlideState state = new SlideState(trace, stepsRevealed, java.util.Set.of());
         Map<Party, List<Secret>> known = state.knowledge();
         String title = state.current().map(Step::title).orElse("");
         return texts.get("alt.picture", state.revealed(), trace.steps().size(), title,

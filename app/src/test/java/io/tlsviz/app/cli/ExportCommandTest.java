@@ -6,6 +6,9 @@ import io.tlsviz.engine.Exchange;
 import io.tlsviz.engine.HandshakeSession;
 import io.tlsviz.engine.ScenarioOptions;
 import io.tlsviz.engine.Trace;
+import io.tlsviz.lessons.Lesson;
+import io.tlsviz.lessons.LessonLibrary;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,6 +16,8 @@ import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xslf.usermodel.XMLSlideShow;
+import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -93,10 +98,31 @@ class ExportCommandTest {
     }
 
     @Test
-    void lessonsAreNotAvailableYet() {
+    void exportsALessonWithASlidePerBeat() throws Exception {
+        Lesson lesson = LessonLibrary.loadShipped().find("rsa", "de").orElseThrow();
+        Path pptx = dir.resolve("rsa.pptx");
+
+        int code = run("--lesson", "rsa", "--locale", "de", "--format", "pptx", "--out", pptx.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        try (InputStream in = Files.newInputStream(pptx); XMLSlideShow show = new XMLSlideShow(in)) {
+            assertThat(show.getSlides()).hasSize(lesson.beats().size());
+            for (int i = 0; i < lesson.beats().size(); i++) {
+                XSLFSlide slide = show.getSlides().get(i);
+                assertThat(slide.getTitle()).isEqualTo(lesson.beats().get(i).title());
+                assertThat(slide.getNotes()).as("speaker notes of slide %d", i + 1).isNotNull();
+            }
+            assertThat(show.getProperties().getCoreProperties().getTitle()).isEqualTo(lesson.title());
+        }
+    }
+
+    @Test
+    void anUnknownLessonNamesTheKnownOnes() {
         int code = run("--lesson", "rsa-basics", "--format", "pdf", "--out", dir.resolve("x.pdf").toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("tlsviz: --lesson: lessons are not available yet");
+        assertThat(err.toString()).contains("tlsviz: --lesson: unknown lesson 'rsa-basics' (expected one of ")
+                .contains("rsa, ");
+        assertThat(dir).isEmptyDirectory();
     }
 }
