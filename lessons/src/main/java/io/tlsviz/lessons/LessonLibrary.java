@@ -39,9 +39,9 @@ public final class LessonLibrary {
         this.problems = List.copyOf(problems);
     }
 
-    /** The lessons shipped with tlsviz, checked against {@link KnownSteps}. */
+    /** The lessons shipped with tlsviz, checked against live traces of their scenarios. */
     public static LessonLibrary loadShipped() {
-        return loadShipped(LessonLoader.withKnownSteps());
+        return loadShipped(LessonLoader.againstLiveTraces());
     }
 
     /**
@@ -75,7 +75,7 @@ public final class LessonLibrary {
      * the translations are checked together.
      */
     public static LessonLibrary load(Path path) {
-        return load(path, LessonLoader.withKnownSteps());
+        return load(path, LessonLoader.againstLiveTraces());
     }
 
     public static LessonLibrary load(Path path, LessonLoader loader) {

@@ -40,10 +40,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * API ({@code compose}) so that every value keeps its line.
  *
  * <p>Step and secret names are checked against the names of the lesson's scenario, given by a function
- * of the scenario's options: {@link KnownSteps} by default, later the live trace of the scenario.
+ * of the scenario's options: by default the names of a live trace of the scenario ({@link LiveNames}).
  */
 public final class LessonLoader {
-    static final List<String> LESSON_KEYS = List.of("id", "language", "title", "scenario", "summary", "beats");
+    static final List<String> LESSON_KEYS = List.of("id", "language", "title", "scenario", "summary", "order",
+            "beats");
+    /** The keys a lesson file is described by in messages (order is optional and rare). */
+    private static final List<String> MAIN_KEYS = List.of("id", "language", "title", "scenario", "summary", "beats");
     static final List<String> SCENARIO_KEYS = List.of("exchange", "suite", "group", "ems", "middlebox", "seed");
     static final List<String> BEAT_KEYS =
             List.of("step", "title", "narration", "highlight", "quiz", "warmup", "attack");
@@ -63,9 +66,9 @@ public final class LessonLoader {
         this.names = names;
     }
 
-    /** A loader that checks names against docs/steps.md ({@link KnownSteps}). */
-    public static LessonLoader withKnownSteps() {
-        return new LessonLoader(KnownSteps::forScenario);
+    /** A loader that checks names against a live handshake of each lesson's scenario ({@link LiveNames}). */
+    public static LessonLoader againstLiveTraces() {
+        return new LessonLoader(LiveNames::forScenario);
     }
 
     /**
@@ -150,11 +153,11 @@ public final class LessonLoader {
                 return done(null, 0);
             }
             if (root == null) {
-                problem(1, "empty file: a lesson needs " + String.join(", ", LESSON_KEYS));
+                problem(1, "empty file: a lesson needs " + String.join(", ", MAIN_KEYS));
                 return done(null, 0);
             }
             if (!(root instanceof MappingNode mapping)) {
-                problem(line(root), "a lesson file is a mapping with the keys " + String.join(", ", LESSON_KEYS));
+                problem(line(root), "a lesson file is a mapping with the keys " + String.join(", ", MAIN_KEYS));
                 return done(null, 0);
             }
             Keys lesson = new Keys(mapping, "the lesson", LESSON_KEYS);
@@ -171,6 +174,12 @@ public final class LessonLoader {
                 scenarioNames = names.apply(scenario);
                 scenarioLabel = "the " + scenario.exchange().id() + " scenario";
             }
+            String order = lesson.text("order", false);
+            if (order != null && !order.equals("handshake") && !order.equals("story")) {
+                problem(line(lesson.get("order")), "order '" + order + "' must be handshake (the default: beats "
+                        + "follow the handshake) or story (beats may go back to earlier steps)");
+            }
+            storyOrder = "story".equals(order);
             List<Beat> beats = beats(lesson.require("beats"));
             Lesson result = null;
             if (problems.isEmpty()) {
@@ -286,14 +295,32 @@ public final class LessonLoader {
                 return beats;
             }
             int n = 0;
+            String previous = null;
             for (Node item : seq.getValue()) {
                 n++;
                 Beat beat = beat(item, n);
                 if (beat != null) {
+                    checkOrder(item, previous, beat.step());
+                    previous = beat.step();
                     beats.add(beat);
                 }
             }
             return beats;
+        }
+
+        private boolean storyOrder;
+
+        /** Beats follow the handshake (Next never jumps back to an earlier step) unless the lesson says order: story. */
+        private void checkOrder(Node where, String previous, String step) {
+            if (storyOrder || scenarioNames == null || previous == null || step == null) {
+                return;
+            }
+            int before = scenarioNames.steps().indexOf(previous);
+            int now = scenarioNames.steps().indexOf(step);
+            if (before >= 0 && now >= 0 && now < before) {
+                problem(line(where), "beat on step '" + step + "' comes after a beat on '" + previous
+                        + "', but the handshake reaches '" + step + "' first: put the beats in handshake order");
+            }
         }
 
         private Beat beat(Node node, int n) {

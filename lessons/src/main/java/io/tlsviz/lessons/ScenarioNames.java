@@ -5,8 +5,7 @@ import java.util.Set;
 
 /**
  * The names a lesson may use for one scenario: the steps its trace has, in trace order, and the secrets
- * it captures. From {@link KnownSteps} until the live trace is wired in; later from
- * {@code HandshakeSession.run(options).steps()}.
+ * it captures, from a live trace ({@link LiveNames}).
  */
 public record ScenarioNames(List<String> steps, Set<String> secrets) {
     public ScenarioNames {

@@ -78,7 +78,7 @@ class LessonLoaderTest {
             """;
 
     private static LessonLoader.Result load(String text) {
-        return LessonLoader.withKnownSteps().load("probe.en.yaml", text);
+        return LessonLoader.againstLiveTraces().load("probe.en.yaml", text);
     }
 
     @Test
@@ -112,10 +112,10 @@ class LessonLoaderTest {
 
     @Test
     void theLanguageComesFromTheFileNameOrTheKeyAndTheyMustAgree() {
-        assertThat(LessonLoader.withKnownSteps().load("probe.yaml", GOOD).problems()).extracting(Problem::toString)
+        assertThat(LessonLoader.againstLiveTraces().load("probe.yaml", GOOD).problems()).extracting(Problem::toString)
                 .containsExactly("probe.yaml:1: cannot tell the language: name the file ID.en.yaml (or .de.yaml, ...) "
                         + "or add 'language: en'");
-        assertThat(LessonLoader.withKnownSteps().load("probe.yaml", "language: de\n" + GOOD).lesson().orElseThrow()
+        assertThat(LessonLoader.againstLiveTraces().load("probe.yaml", "language: de\n" + GOOD).lesson().orElseThrow()
                 .language()).isEqualTo("de");
         assertThat(load("language: de\n" + GOOD).problems()).extracting(Problem::toString)
                 .containsExactly("probe.en.yaml:1: language 'de' does not match the file name, which says 'en'");
@@ -169,7 +169,7 @@ class LessonLoaderTest {
     }
 
     @Test
-    void theStepListIsAnInputSoALiveTraceCanReplaceKnownSteps() {
+    void theStepListIsAnInputSoAnyNameSourceCanBeUsed() {
         LessonLoader onlyHello = new LessonLoader(o -> new ScenarioNames(List.of("client_hello"), java.util.Set.of()));
         assertThat(onlyHello.load("probe.en.yaml", GOOD).problems()).extracting(Problem::toString).containsExactly(
                 "probe.en.yaml:9: unknown placeholder {{client_random|short}} for the rsa scenario");

@@ -27,7 +27,7 @@ class ShippedLessonsTest {
     void everyNameResolvesAgainstTheScenario(String id) {
         for (String language : List.of("en", "de")) {
             Lesson lesson = LIBRARY.lesson(id, language).orElseThrow();
-            ScenarioNames names = KnownSteps.forScenario(lesson.scenario());
+            ScenarioNames names = LiveNames.forScenario(lesson.scenario());
             for (Beat beat : lesson.beats()) {
                 String where = lesson.source() + ":" + beat.line();
                 assertThat(names.steps()).as(where).contains(beat.step());

@@ -402,7 +402,7 @@ public final class Run {
             }
             String messageType = RecordParser.describe(content, type);
             // Computations that must come before this record.
-            flight.addAll(beforeRecord(me, messageType, captures));
+            flight.addAll(beforeRecord(me, messageType, captures, content));
             if (messageType.equals("Finished") && me.pendingVerifyData != null) {
                 byte[] sent = Arrays.copyOfRange(content, 4, content.length);
                 boolean ok = Arrays.equals(sent, me.pendingVerifyData);
@@ -527,7 +527,8 @@ public final class Run {
     }
 
     /** The computations a peer makes before it can send a record of this type. */
-    private List<PendingComputation> beforeRecord(Side me, String messageType, List<Capture> captures) {
+    private List<PendingComputation> beforeRecord(Side me, String messageType, List<Capture> captures,
+            byte[] content) {
         List<PendingComputation> out = new ArrayList<>();
         String p = me.prefix();
         Exchange ex = options.exchange();
@@ -550,7 +551,7 @@ public final class Run {
                                 + "The signature proves the parameters come from the certificate's owner.",
                         List.of(), false));
             }
-            case "ClientKeyExchange" -> out.addAll(clientKeyExchange(me, captures));
+            case "ClientKeyExchange" -> out.addAll(clientKeyExchange(me, captures, content));
             case "ChangeCipherSpec" -> {
                 if (!tls13) {
                     out.addAll(deriveTls12(me));
@@ -621,7 +622,7 @@ public final class Run {
                 s, false);
     }
 
-    private List<PendingComputation> clientKeyExchange(Side me, List<Capture> captures) {
+    private List<PendingComputation> clientKeyExchange(Side me, List<Capture> captures, byte[] content) {
         List<PendingComputation> out = new ArrayList<>();
         Set<Party> self = EnumSet.of(me.party);
         if (options.exchange() == Exchange.RSA) {
@@ -633,6 +634,15 @@ public final class Run {
                                     + "With RSA key exchange the client alone chooses it.",
                             List.of(new SecretSpec("premaster_secret", pm.premaster(), self,
                                     "premaster_secret = 0x0303 + 46 random bytes", List.of())), false));
+                    // RFC 5246 section 7.4.7.1: handshake header (4), 2-byte length, the RSA ciphertext.
+                    byte[] encrypted = content.length > 6 ? Arrays.copyOfRange(content, 6, content.length) : new byte[0];
+                    out.add(comp(me.party, "encrypts_premaster", "encrypts the premaster secret",
+                            "RSAES-PKCS1-v1_5 with the server's public key from the certificate. Only the matching "
+                                    + "private key can undo it: today the server's, tomorrow anyone's who steals it.",
+                            List.of(new SecretSpec("encrypted_premaster_secret", encrypted, self,
+                                    "encrypted_premaster_secret = RSAES-PKCS1-v1_5-Encrypt(server_public_key, "
+                                            + "premaster_secret)", List.of("server_public_key", "premaster_secret"))),
+                            false));
                 }
             }
             return out;
