@@ -123,12 +123,13 @@ public final class ExportCommand implements Callable<Integer> {
             outWriter.flush();
             if (verbose) {
                 double total = result.totalNanos() / 1e9;
-                err.printf(Locale.ROOT, "tlsviz: %d slides in %.2f s (%.3f s per slide): snapshots %.2f s (%.0f%%), "
-                        + "PNG encoding alongside %.2f s (%.0f%%), writing %s %.2f s (%.0f%%)%n", result.slides(), total,
-                        total / Math.max(1, result.slides()), result.renderNanos() / 1e9,
+                err.printf(Locale.ROOT, "tlsviz: %d slides in %.2f s (%.3f s per slide; %.3f s per slide after the "
+                        + "first, which loads CSS and fonts): snapshots %.2f s (%.0f%%), PNG encoding alongside %.2f s, "
+                        + "writing %s %.2f s (%.0f%%)%n", result.slides(), total,
+                        total / Math.max(1, result.slides()), result.warmSecondsPerSlide(), result.renderNanos() / 1e9,
                         100.0 * result.renderNanos() / result.totalNanos(), result.encodeNanos() / 1e9,
-                        100.0 * result.encodeNanos() / result.totalNanos(), request.format().id(),
-                        result.writeNanos() / 1e9, 100.0 * result.writeNanos() / result.totalNanos());
+                        request.format().id(), result.writeNanos() / 1e9,
+                        100.0 * result.writeNanos() / result.totalNanos());
                 err.flush();
             }
             return 0;

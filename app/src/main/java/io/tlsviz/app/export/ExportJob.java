@@ -38,9 +38,16 @@ public final class ExportJob {
      * @param encodeNanos time spent encoding the pictures as PNG, on a worker while the next snapshot renders
      * @param writeNanos  time spent writing the file
      * @param totalNanos  the whole job
+     * @param warmupNanos from the start to the end of the first snapshot, which loads CSS and fonts; the rest of
+     *                    the job is the cost per slide once the toolkit is warm
      */
     public record Result(Path target, int slides, long renderNanos, long encodeNanos, long writeNanos,
-            long totalNanos) {
+            long totalNanos, long warmupNanos) {
+
+        /** Seconds per slide after the first one: what each further slide costs. */
+        public double warmSecondsPerSlide() {
+            return slides < 2 ? totalNanos / 1e9 : (totalNanos - warmupNanos) / 1e9 / (slides - 1);
+        }
     }
 
     private final ExportRequest request;
@@ -71,6 +78,7 @@ public final class ExportJob {
         SlideRenderer renderer = new SlideRenderer(request.theme());
         List<Slide> slides = new ArrayList<>(contents.size());
         long renderNanos = 0;
+        long warmup = 0;
         AtomicLong encodeNanos = new AtomicLong();
         // The PNG of one slide is encoded on a worker while the JavaFX thread renders the next one.
         ExecutorService encoder = Executors.newSingleThreadExecutor(r -> {
@@ -88,6 +96,9 @@ public final class ExportJob {
                 long t0 = System.nanoTime();
                 int[] pixels = snapshot(renderer, trace, contents.get(i), texts);
                 renderNanos += System.nanoTime() - t0;
+                if (i == 0) {
+                    warmup = System.nanoTime() - start;
+                }
                 pngs.add(encoder.submit(() -> {
                     long e0 = System.nanoTime();
                     byte[] png = SlideRenderer.png(pixels);
@@ -113,7 +124,8 @@ public final class ExportJob {
         request.format().exporter().write(deck, request.target(), monitor);
         long end = System.nanoTime();
         listener.progress(total, total);
-        return new Result(request.target(), slides.size(), renderNanos, encodeNanos.get(), end - t3, end - start);
+        return new Result(request.target(), slides.size(), renderNanos, encodeNanos.get(), end - t3, end - start,
+                warmup);
     }
 
     /** Waits for slide {@code i}'s PNG and adds the slide. */

@@ -37,7 +37,7 @@ public final class PdfExporter implements SlideExporter {
 
     private static final float MARGIN = 28;
     private static final float TITLE_SIZE = 24;
-    private static final float PICTURE_WIDTH = 600;
+    private static final float PICTURE_WIDTH = 640;
     private static final float GAP = 20;
     private static final float MAX_TEXT_SIZE = 12;
     private static final float MIN_TEXT_SIZE = 7;
@@ -159,10 +159,31 @@ public final class PdfExporter implements SlideExporter {
         content.setLeading(leading);
         content.newLineAtOffset(x, baseline);
         for (String line : lines) {
-            content.showText(line);
+            for (String piece : withoutLigatures(line)) {
+                content.showText(piece);
+            }
             content.newLine();
         }
         content.endText();
+    }
+
+    /**
+     * PDFBox applies the font's ligatures (DejaVu's fi and fl) within one text-showing operation, and a viewer's
+     * search then misses "certificate". Showing the text in pieces split after each such f prevents them; the
+     * pieces follow each other exactly, so nothing changes on the page.
+     */
+    static List<String> withoutLigatures(String line) {
+        List<String> pieces = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i + 1 < line.length(); i++) {
+            char next = line.charAt(i + 1);
+            if (line.charAt(i) == 'f' && (next == 'i' || next == 'l' || next == 'f')) {
+                pieces.add(line.substring(from, i + 1));
+                from = i + 1;
+            }
+        }
+        pieces.add(line.substring(from));
+        return pieces;
     }
 
     /** Greedy word wrap; a word longer than the line (a hex string) is broken by characters. */

@@ -43,6 +43,20 @@ class PdfExporterTest {
     }
 
     @Test
+    void wordsWithFiStaySearchable() throws Exception {
+        Slide slide = new Slide(1, "The certificate", "The server's certificate and the client's Finished.",
+                TestDecks.png(1), "", "");
+        byte[] pdf = new PdfExporter().render(new SlideDeck("D", "", "", java.util.Locale.ENGLISH,
+                java.util.List.of(slide)), ExportMonitor.NONE);
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            assertThat(stripper.getText(doc)).contains("certificate").contains("Finished").doesNotContain("\ufb01");
+        }
+        assertThat(PdfExporter.withoutLigatures("offline file")).containsExactly("of", "f", "line f", "ile");
+    }
+
+    @Test
     void withoutTheTrueTypeFontFallsBackToHelvetica() throws Exception {
         Path missing = dir.resolve("no-such-font.ttf");
         Path pdf = dir.resolve("deck.pdf");
