@@ -8,7 +8,6 @@ import io.tlsviz.app.export.LessonSlideSource;
 import io.tlsviz.app.export.SlideSource;
 import io.tlsviz.app.export.SlideTheme;
 import io.tlsviz.app.export.StepSlideSource;
-import io.tlsviz.app.export.TargetExistsException;
 import io.tlsviz.engine.Exchange;
 import io.tlsviz.engine.HandshakeSession;
 import io.tlsviz.engine.ScenarioOptions;
@@ -32,8 +31,9 @@ import picocli.CommandLine.Spec;
  * {@code tlsviz export}: a slideshow of a handshake (a slide per step) or of a lesson (a slide per beat) as PDF,
  * PowerPoint, a self-contained web page or a folder of PNGs. Renders without a display (headless Monocle).
  *
- * <p>Exit codes: 0 written; 1 the file could not be written (nothing is left behind); 2 bad input, or the target
- * exists and {@code --force} is missing. Errors are one line on stderr, {@code tlsviz: ...}.
+ * <p>Exit codes, as for every tlsviz command: 0 written; 2 bad input, an existing target without {@code --force},
+ * or a destination that cannot be written (nothing is left behind). Errors are one line on stderr,
+ * {@code tlsviz: ...}.
  */
 @Command(
         name = "export",
@@ -41,8 +41,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:written",
-            "1:the file could not be written; nothing is left behind",
-            "2:bad input, or the target exists and --force is missing"})
+            "2:bad input, the target exists and --force is missing, or it cannot be written (nothing is left)"})
 public final class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -133,12 +132,9 @@ public final class ExportCommand implements Callable<Integer> {
                 err.flush();
             }
             return 0;
-        } catch (TargetExistsException e) {
+        } catch (IOException | CancellationException e) {
+            // Includes TargetExistsException: "... already exists; choose another name or allow overwriting (--force)".
             return fail(err, e.getMessage(), 2);
-        } catch (IOException e) {
-            return fail(err, e.getMessage(), 1);
-        } catch (CancellationException e) {
-            return fail(err, e.getMessage(), 1);
         } catch (IllegalArgumentException e) {
             // A lesson whose beats do not fit its handshake.
             return fail(err, e.getMessage(), 2);
@@ -158,6 +154,10 @@ public final class ExportCommand implements Callable<Integer> {
         } else {
             Lesson lesson = option("--lesson", () -> lesson(what.lesson, l));
             options = seed == null ? lesson.scenario() : lesson.scenario().withSeed(seed);
+            if (options.isFresh()) {
+                // A lesson that asks for fresh randomness: one new seed, so the pictures replay the same handshake.
+                options = options.withSeed(new java.security.SecureRandom().nextLong());
+            }
             source = new LessonSlideSource(lesson);
         }
         Trace trace = HandshakeSession.run(options);

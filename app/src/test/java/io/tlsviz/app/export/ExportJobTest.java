@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
 
 /** The whole export with real snapshots, headless (Monocle, software rendering). */
 class ExportJobTest {
@@ -25,9 +26,10 @@ class ExportJobTest {
     @TempDir
     Path dir;
 
+    /** Starts the toolkit the way TestFX does, so that the window's TestFX tests in this JVM still work. */
     @BeforeAll
-    static void toolkit() {
-        FxThread.startHeadless();
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
     }
 
     /** The first {@code n} steps only, to keep the tests quick. */

@@ -17,6 +17,7 @@ import javafx.concurrent.Worker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
 
 class ExportTaskTest {
     private static final Trace RSA = HandshakeSession.run(ScenarioOptions.defaults(Exchange.RSA));
@@ -24,9 +25,10 @@ class ExportTaskTest {
     @TempDir
     Path dir;
 
+    /** Starts the toolkit the way TestFX does, so that the window's TestFX tests in this JVM still work. */
     @BeforeAll
-    static void toolkit() {
-        FxThread.startHeadless();
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
     }
 
     private static SlideSource firstSteps(int n) {

@@ -14,11 +14,27 @@ import java.util.Deque;
  * a bare Bouncy Castle handshake between the same peers without capture. A command, not a timed test.
  */
 public final class Bench {
-    /** One exchange's figures. */
-    public record Result(Exchange exchange, double tracedMedianMs, double bareMedianMs) {
+    /**
+     * One exchange's figures, in milliseconds of CPU time of the benchmark thread (robust on a shared machine).
+     *
+     * @param publicKeyProofMedianMs of the traced time, what the independent public-key re-checks cost
+     *                               (the JDK's RSA decryption of the premaster, or the two (EC)DH agreements)
+     */
+    public record Result(Exchange exchange, double tracedMedianMs, double bareMedianMs, double publicKeyProofMedianMs) {
         public double ratio() {
             return tracedMedianMs / bareMedianMs;
         }
+
+        /** The ratio without the public-key re-checks: what capture, steps, parsing and key schedules cost. */
+        public double ratioWithoutPublicKeyProof() {
+            return (tracedMedianMs - publicKeyProofMedianMs) / bareMedianMs;
+        }
+    }
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static long now() {
+        return CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private Bench() {
@@ -33,18 +49,43 @@ public final class Bench {
         }
         double[] traced = new double[runs];
         double[] bare = new double[runs];
-        // Interleave the two so drift (JIT, GC, other load) hits both alike.
+        double[] proof = new double[runs];
+        // Interleave so drift (JIT, GC, other load) hits all alike.
         for (int i = 0; i < runs; i++) {
             ScenarioOptions o = options.withSeed(1000L + i);
-            long t0 = System.nanoTime();
-            HandshakeSession.run(o);
-            long t1 = System.nanoTime();
+            long t0 = now();
+            io.tlsviz.engine.Trace trace = HandshakeSession.run(o);
+            long t1 = now();
             bare(o, pki);
-            long t2 = System.nanoTime();
+            long t2 = now();
+            publicKeyChecks(trace, pki);
+            long t3 = now();
             traced[i] = (t1 - t0) / 1e6;
             bare[i] = (t2 - t1) / 1e6;
+            proof[i] = (t3 - t2) / 1e6;
         }
-        return new Result(exchange, median(traced), median(bare));
+        return new Result(exchange, median(traced), median(bare), median(proof));
+    }
+
+    /** Redoes the public-key checks the trace's proof made, on its values, to measure their share. */
+    private static void publicKeyChecks(io.tlsviz.engine.Trace trace, DemoPki pki) {
+        java.util.Map<String, byte[]> s = trace.secrets();
+        if (s.containsKey("encrypted_premaster_secret")) {
+            Arithmetic.rsaDecrypt(pki.serverPrivateKeyJdk(), s.get("encrypted_premaster_secret"));
+            return;
+        }
+        boolean dh = s.containsKey("dh_p");
+        String kind = dh ? "dh" : trace.options().group() == io.tlsviz.engine.Group.X25519 ? "x25519" : "ec";
+        java.math.BigInteger p = dh ? new java.math.BigInteger(1, s.get("dh_p")) : null;
+        java.math.BigInteger g = dh ? new java.math.BigInteger(1, s.get("dh_g")) : null;
+        String pre = dh ? "_dh_" : "_ecdh_";
+        byte[] secret = s.getOrDefault("premaster_secret", s.get("shared_secret"));
+        for (String[] side : new String[][] {{"client", "server"}, {"server", "client"}}) {
+            Capture.KeyShareMade ks = new Capture.KeyShareMade(kind, s.get(side[0] + pre + "private"),
+                    s.get(side[0] + pre + "public"), p, g);
+            Arithmetic.sharedSecretMatches(ks, s.get(side[1] + pre + "public"), secret, trace.options().group(),
+                    trace.options().exchange().isTls13());
+        }
     }
 
     /** The same two peers and the same record shuttle, with capture off and no steps, parsing or proof. */

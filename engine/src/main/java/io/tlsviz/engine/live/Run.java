@@ -310,7 +310,7 @@ public final class Run {
                 if ((msg[0] & 0xff) == 20 && !r.tampered) {
                     before.add(verifiesFinished(receiver, msg));
                 }
-                receiveHandshake(receiver, msg, r.from);
+                addToTranscript(receiver, msg);
             }
         }
         LivePeers.Reaction reaction = peers.deliver(to, r.bytes);
@@ -417,7 +417,7 @@ public final class Run {
             // What sending this record changes on the sender's side.
             if (type == RecordProtection.HANDSHAKE) {
                 for (byte[] msg : handshakeMessages(content)) {
-                    sendHandshake(me, msg);
+                    addToTranscript(me, msg);
                 }
             }
             flight.addAll(afterRecord(me, messageType, type));
@@ -460,12 +460,8 @@ public final class Run {
         return out;
     }
 
-    private void sendHandshake(Side me, byte[] msg) {
-        noteRandoms(me, msg);
-        me.transcript.add(msg);
-    }
-
-    private void receiveHandshake(Side me, byte[] msg, Party from) {
+    /** A handshake message enters one side's transcript, whether it sent or received it (RFC 5246 7.4.9). */
+    private static void addToTranscript(Side me, byte[] msg) {
         noteRandoms(me, msg);
         me.transcript.add(msg);
     }
@@ -530,7 +526,6 @@ public final class Run {
     private List<PendingComputation> beforeRecord(Side me, String messageType, List<Capture> captures,
             byte[] content) {
         List<PendingComputation> out = new ArrayList<>();
-        String p = me.prefix();
         Exchange ex = options.exchange();
         switch (messageType) {
             case "ClientHello" -> {
@@ -749,7 +744,6 @@ public final class Run {
         }
         compareWithBouncyCastle(me.party, "master_secret", me.masterSecret);
         me.keyBlock = Tls12KeySchedule.keyBlock(suite, me.masterSecret, me.clientRandom, me.serverRandom);
-        me.peerKeys = tls12Keys(me, !me.isClient());
         List<SecretSpec> keys = new ArrayList<>();
         Tls12KeySchedule.KeyBlock kb = me.keyBlock;
         int pos = 0;

@@ -34,8 +34,6 @@ final class Side {
     long writeSequence;
     /** The verify_data this side computed for the Finished it is about to send. */
     byte[] pendingVerifyData;
-    /** The keys this side's peer protects records with, as this side derived them. */
-    RecordProtection.Keys peerKeys;
 
     Side(Party party) {
         this.party = party;

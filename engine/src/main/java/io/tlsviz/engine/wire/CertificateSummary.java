@@ -17,10 +17,26 @@ final class CertificateSummary {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
+    /** Recently decoded certificates: every handshake sends the same demo certificate. */
+    private static final java.util.Map<String, java.util.Optional<X509Certificate>> DECODED =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, java.util.Optional<X509Certificate>> e) {
+                    return size() > 16;
+                }
+            });
+
     static X509Certificate decode(byte[] der) {
         if (der == null || der.length == 0) {
             return null;
         }
+        return DECODED.computeIfAbsent(java.util.HexFormat.of().formatHex(der),
+                k -> java.util.Optional.ofNullable(parse(der))).orElse(null);
+    }
+
+    private static X509Certificate parse(byte[] der) {
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));
@@ -33,7 +49,7 @@ final class CertificateSummary {
     static String of(byte[] der) {
         X509Certificate c = decode(der);
         if (c == null) {
-            return "not a readable X.509 certificate (" + Node.bytesText(der.length) + ")";
+            return "not a readable X.509 certificate (" + Node.bytesText(der == null ? 0 : der.length) + ")";
         }
         return "subject " + c.getSubjectX500Principal().getName() + "; issuer "
                 + c.getIssuerX500Principal().getName() + "; " + key(c.getPublicKey()) + "; valid "

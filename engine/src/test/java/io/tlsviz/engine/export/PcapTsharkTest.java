@@ -1,5 +1,7 @@
 package io.tlsviz.engine.export;
 
+import io.tlsviz.engine.testsupport.Tshark;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -37,7 +39,7 @@ class PcapTsharkTest {
 
     @BeforeAll
     static void writeSession() throws Exception {
-        tshark = findOnPath("tshark");
+        tshark = Tshark.find();
         assumeTrue(tshark != null, "tshark is not on the PATH: skipping the real-reader check of the pcap export");
 
         InMemoryTls12Session.Result session = InMemoryTls12Session.run(
@@ -95,35 +97,6 @@ class PcapTsharkTest {
     }
 
     private static List<String> tshark(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(tshark.toString());
-        command.add("-n"); // no name resolution: nothing depends on the network
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "tshark", ".out");
-        Path err = Files.createTempFile(dir, "tshark", ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("tshark did not finish in 60 s: " + command);
-        }
-        String stdout = Files.readString(out);
-        System.out.println("$ " + String.join(" ", command) + "\n" + stdout);
-        assertThat(process.exitValue()).as("tshark exit status; stderr: %s", Files.readString(err)).isZero();
-        return stdout.lines().filter(l -> !l.isBlank()).toList();
-    }
-
-    private static Path findOnPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String entry : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(entry, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        return Tshark.run(tshark, dir, args);
     }
 }

@@ -1,0 +1,339 @@
+package io.tlsviz.app.view;
+
+import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.app.viewmodel.ClassroomViewModel;
+import io.tlsviz.engine.ComputationStep;
+import io.tlsviz.engine.MessageStep;
+import io.tlsviz.engine.Party;
+import io.tlsviz.engine.Secret;
+import io.tlsviz.engine.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.animation.Interpolator;
+import javafx.animation.KeyFrame;
+import javafx.animation.KeyValue;
+import javafx.animation.Timeline;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.SVGPath;
+import javafx.util.Duration;
+
+/**
+ * The sequence diagram: client lane left, server lane right, the wire between. Past messages stay as
+ * arrows down the page; the newest one is carried across by an envelope. Computations are badges on the
+ * side that computes. Constructible on its own from a {@link ClassroomViewModel} (slide export uses it).
+ */
+public final class DiagramView extends BorderPane {
+    /** How long the envelope takes to cross; zero turns the animation off. */
+    public static final Duration DEFAULT_ANIMATION = Duration.millis(600);
+    private static final double CLIENT_X = 0.1;
+    private static final double SERVER_X = 0.9;
+
+    private final ClassroomViewModel vm;
+    private final Messages messages;
+    private final VBox rows = new VBox();
+    private final ScrollPane scroll = new ScrollPane(rows);
+    private final ObjectProperty<Duration> animationDuration = new SimpleObjectProperty<>(DEFAULT_ANIMATION);
+    private final List<Row> rowNodes = new ArrayList<>();
+    private int shownSteps;
+    private Timeline running;
+
+    public DiagramView(ClassroomViewModel vm, Messages messages) {
+        this.vm = vm;
+        this.messages = messages;
+        setId("diagram");
+        getStyleClass().add(Styles.DIAGRAM);
+        setTop(header());
+        rows.getStyleClass().add(Styles.DIAGRAM);
+        rows.setFillWidth(true);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setFocusTraversable(false);
+        scroll.getStyleClass().add(Styles.DIAGRAM);
+        setCenter(scroll);
+        vm.steps().addListener((javafx.collections.ListChangeListener<Step>) c -> rebuild());
+        vm.selectedStepProperty().addListener((o, was, now) -> updateSelection());
+        // Keep the newest step in view once the new rows have their height.
+        rows.heightProperty().addListener((o, was, now) -> scroll.setVvalue(scroll.getVmax()));
+        rebuild();
+    }
+
+    /** Envelope travel time; set to {@link Duration#ZERO} for reduced motion or tests. */
+    public ObjectProperty<Duration> animationDurationProperty() {
+        return animationDuration;
+    }
+
+    private HBox header() {
+        Circle clientIcon = new Circle(8);
+        clientIcon.getStyleClass().add(Styles.LANE_ICON_CLIENT);
+        Label client = new Label(messages.get("diagram.client"), clientIcon);
+        client.getStyleClass().add(Styles.LANE_CLIENT);
+        client.setId("lane-client");
+        Rectangle serverIcon = new Rectangle(15, 15);
+        serverIcon.getStyleClass().add(Styles.LANE_ICON_SERVER);
+        Label server = new Label(messages.get("diagram.server"), serverIcon);
+        server.getStyleClass().add(Styles.LANE_SERVER);
+        server.setId("lane-server");
+        Label wire = new Label(messages.get("diagram.wire"));
+        wire.getStyleClass().add(Styles.LANE_WIRE);
+        Region l = new Region();
+        Region r = new Region();
+        HBox.setHgrow(l, Priority.ALWAYS);
+        HBox.setHgrow(r, Priority.ALWAYS);
+        HBox box = new HBox(client, l, wire, r, server);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add(Styles.LANE_HEADER);
+        return box;
+    }
+
+    private void rebuild() {
+        List<Step> steps = vm.steps();
+        boolean oneForward = steps.size() == shownSteps + 1;
+        if (running != null) {
+            running.stop();
+            running = null;
+        }
+        rowNodes.clear();
+        for (Step s : steps) {
+            rowNodes.add(s instanceof MessageStep m ? new MessageRow(m) : new ComputationRow((ComputationStep) s));
+        }
+        rows.getChildren().setAll(rowNodes);
+        shownSteps = steps.size();
+        updateSelection();
+        if (!rowNodes.isEmpty()) {
+            Row last = rowNodes.get(rowNodes.size() - 1);
+            last.getStyleClass().add(Styles.CURRENT);
+            if (oneForward && last instanceof MessageRow m && animationDuration.get().greaterThan(Duration.ZERO)) {
+                running = m.animate(animationDuration.get());
+            }
+            scroll.setVvalue(scroll.getVmax());
+        }
+    }
+
+    private void updateSelection() {
+        Step sel = vm.selectedStepProperty().get();
+        for (Row r : rowNodes) {
+            boolean on = sel != null && r.index == sel.index();
+            if (on) {
+                if (!r.getStyleClass().contains(Styles.SELECTED)) {
+                    r.getStyleClass().add(Styles.SELECTED);
+                }
+            } else {
+                r.getStyleClass().remove(Styles.SELECTED);
+            }
+        }
+    }
+
+    private String partyName(Party p) {
+        return messages.get("party." + p.id());
+    }
+
+    /** One step: the lifelines through it, plus an arrow or a badge. */
+    private abstract class Row extends Region {
+        final int index;
+        final Line clientLife = new Line();
+        final Line serverLife = new Line();
+
+        Row(Step step) {
+            this.index = step.index();
+            getStyleClass().add(Styles.ARROW_ROW);
+            setId("step-" + step.name());
+            clientLife.getStyleClass().add(Styles.LIFELINE_CLIENT);
+            serverLife.getStyleClass().add(Styles.LIFELINE_SERVER);
+            getChildren().addAll(clientLife, serverLife);
+            setAccessibleRole(AccessibleRole.BUTTON);
+            setOnMouseClicked(e -> vm.select(index));
+        }
+
+        double clientX() {
+            return snapPositionX(getWidth() * CLIENT_X);
+        }
+
+        double serverX() {
+            return snapPositionX(getWidth() * SERVER_X);
+        }
+
+        void layoutLifelines() {
+            double h = getHeight();
+            clientLife.setStartX(clientX());
+            clientLife.setEndX(clientX());
+            clientLife.setEndY(h);
+            serverLife.setStartX(serverX());
+            serverLife.setEndX(serverX());
+            serverLife.setEndY(h);
+        }
+    }
+
+    private final class MessageRow extends Row {
+        private final MessageStep step;
+        private final Label label;
+        private final Line line = new Line();
+        private final Polygon head = new Polygon(0, 0, -14, -7, -14, 7);
+        private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+        private Label envelope;
+
+        MessageRow(MessageStep step) {
+            super(step);
+            this.step = step;
+            String dir = step.from() == Party.CLIENT ? Styles.FROM_CLIENT : Styles.FROM_SERVER;
+            getStyleClass().add(dir);
+            line.getStyleClass().addAll(Styles.ARROW_LINE, dir);
+            head.getStyleClass().addAll(Styles.ARROW_HEAD, dir);
+            label = new Label(messages.format("diagram.message", step.title(), step.size()));
+            label.getStyleClass().add(Styles.ARROW_LABEL);
+            if (step.encrypted()) {
+                label.setGraphic(lock());
+            }
+            if (step.tampered()) {
+                getStyleClass().add(Styles.TAMPERED);
+            }
+            if ("Alert".equals(step.messageType())) {
+                getStyleClass().add(Styles.FAILED);
+            }
+            getChildren().addAll(line, head, label);
+            setAccessibleText(messages.format("diagram.accessible.message", step.index() + 1, step.title(),
+                    partyName(step.from()), partyName(step.to()), step.size(),
+                    step.encrypted() ? messages.get("diagram.accessible.encrypted") : ""));
+            Tooltip.install(this, new Tooltip(step.meaning()));
+            progress.addListener((o, a, b) -> requestLayout());
+        }
+
+        Timeline animate(Duration d) {
+            envelope = new Label(step.title());
+            envelope.getStyleClass().add(Styles.ENVELOPE);
+            envelope.setId("envelope");
+            if (step.encrypted()) {
+                envelope.setGraphic(lock());
+            }
+            envelope.setMouseTransparent(true);
+            getChildren().add(envelope);
+            progress.set(0);
+            Timeline t = new Timeline(new KeyFrame(d, new KeyValue(progress, 1, Interpolator.EASE_BOTH)));
+            t.setOnFinished(e -> {
+                getChildren().remove(envelope);
+                envelope = null;
+                progress.set(-1);
+            });
+            t.play();
+            return t;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return label.prefHeight(-1) * 2 + 12;
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            layoutLifelines();
+            double h = getHeight();
+            double from = step.from() == Party.CLIENT ? clientX() : serverX();
+            double to = step.from() == Party.CLIENT ? serverX() : clientX();
+            double y = snapPositionY(h * 0.72);
+            line.setStartX(from);
+            line.setStartY(y);
+            line.setEndX(to);
+            line.setEndY(y);
+            head.setLayoutX(to);
+            head.setLayoutY(y);
+            head.setScaleX(to > from ? 1 : -1);
+            double lw = label.prefWidth(-1);
+            double lh = label.prefHeight(-1);
+            label.resizeRelocate(snapPositionX((getWidth() - lw) / 2), snapPositionY(y - lh - 4), lw, lh);
+            if (envelope != null && progress.get() >= 0) {
+                double ew = envelope.prefWidth(-1);
+                double eh = envelope.prefHeight(-1);
+                double x = from + (to - from) * progress.get();
+                envelope.resizeRelocate(snapPositionX(x - ew / 2), snapPositionY(y - eh / 2), ew, eh);
+            }
+        }
+    }
+
+    private final class ComputationRow extends Row {
+        private final ComputationStep step;
+        private final Label badge;
+
+        ComputationRow(ComputationStep step) {
+            super(step);
+            this.step = step;
+            boolean client = step.party() == Party.CLIENT;
+            String formula = step.secrets().stream().map(Secret::formula).filter(f -> !f.isEmpty())
+                    .findFirst().orElse("");
+            badge = new Label(formula.isEmpty() ? step.title() : step.title() + "\n" + formula);
+            badge.setWrapText(true);
+            badge.getStyleClass().addAll(Styles.COMPUTATION_BADGE, client ? Styles.ON_CLIENT : Styles.ON_SERVER);
+            if (step.failed()) {
+                getStyleClass().add(Styles.FAILED);
+                badge.getStyleClass().add(Styles.FAILED);
+            }
+            getChildren().add(badge);
+            String names = step.secrets().stream().map(Secret::name).collect(Collectors.joining(", "));
+            setAccessibleText(messages.format("diagram.accessible.computation", step.index() + 1,
+                    partyName(step.party()), names.isEmpty() ? step.title() : names, step.meaning()));
+            Tooltip t = new Tooltip(step.meaning());
+            t.setWrapText(true);
+            t.setMaxWidth(600);
+            Tooltip.install(this, t);
+        }
+
+        @Override
+        public javafx.geometry.Orientation getContentBias() {
+            return javafx.geometry.Orientation.HORIZONTAL;
+        }
+
+        private double badgeWidth(double width) {
+            double max = (width > 0 ? width : 800) * 0.55;
+            return Math.min(badge.prefWidth(-1), max);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double w = width > 0 ? width : getWidth();
+            return badge.prefHeight(badgeWidth(w)) + 10;
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            layoutLifelines();
+            double bw = badgeWidth(getWidth());
+            double bh = badge.prefHeight(bw);
+            double x = step.party() == Party.CLIENT ? clientX() + 8 : serverX() - 8 - bw;
+            badge.resizeRelocate(snapPositionX(x), 5, bw, bh);
+        }
+    }
+
+    private static SVGPath lock() {
+        SVGPath p = new SVGPath();
+        // A padlock: shackle and body, 12 x 14.
+        p.setContent("M3 6 V4 A3 3 0 0 1 9 4 V6 H10.5 V14 H1.5 V6 Z M4.5 6 H7.5 V4 A1.5 1.5 0 0 0 4.5 4 Z");
+        p.getStyleClass().add(Styles.LOCK);
+        return p;
+    }
+}

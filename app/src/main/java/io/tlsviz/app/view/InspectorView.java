@@ -1,0 +1,207 @@
+package io.tlsviz.app.view;
+
+import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.app.viewmodel.ByteRange;
+import io.tlsviz.app.viewmodel.InspectorViewModel;
+import io.tlsviz.engine.Field;
+import io.tlsviz.engine.Hex;
+import io.tlsviz.engine.live.Run;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The selected message: its field tree beside a hex dump (selecting a field highlights its bytes, clicking
+ * a byte selects its field), the decrypted content of encrypted records, and in tamper mode the pending
+ * record's bytes to edit or corrupt.
+ */
+public final class InspectorView extends VBox {
+    private final InspectorViewModel vm;
+    private final Messages messages;
+    private final TreeView<Field> tree = new TreeView<>();
+    private final VBox hex = new VBox(2);
+    private final List<Label> recordBytes = new ArrayList<>();
+    private final List<Label> plaintextBytes = new ArrayList<>();
+    private final Map<Field, TreeItem<Field>> items = new HashMap<>();
+    private final Label empty;
+
+    public InspectorView(InspectorViewModel vm, Messages messages) {
+        this.vm = vm;
+        this.messages = messages;
+        setId("inspector");
+        getStyleClass().add(Styles.INSPECTOR);
+        setSpacing(6);
+
+        tree.setId("field-tree");
+        tree.setShowRoot(false);
+        tree.setRoot(new TreeItem<>());
+        tree.setCellFactory(t -> new TreeCell<>() {
+            @Override
+            protected void updateItem(Field f, boolean isEmpty) {
+                super.updateItem(f, isEmpty);
+                setText(isEmpty || f == null ? null : f.value().isEmpty() ? f.name() : f.name() + ": " + f.value());
+            }
+        });
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            Field f = b == null ? null : b.getValue();
+            if (f != null && f != vm.selectedFieldProperty().get()) {
+                vm.selectedFieldProperty().set(f);
+            }
+        });
+        vm.selectedFieldProperty().addListener((o, a, f) -> {
+            TreeItem<Field> item = f == null ? null : items.get(f);
+            if (item != null && tree.getSelectionModel().getSelectedItem() != item) {
+                for (TreeItem<Field> p = item.getParent(); p != null; p = p.getParent()) {
+                    p.setExpanded(true);
+                }
+                tree.getSelectionModel().select(item);
+                int row = tree.getRow(item);
+                if (row >= 0) {
+                    tree.scrollTo(Math.max(0, row - 2));
+                }
+            } else if (f == null) {
+                tree.getSelectionModel().clearSelection();
+            }
+        });
+
+        hex.getStyleClass().add(Styles.HEX_VIEW);
+        hex.setId("hex-view");
+        ScrollPane hexScroll = new ScrollPane(hex);
+        hexScroll.setFocusTraversable(false);
+        SplitPane split = new SplitPane(tree, hexScroll);
+        split.setDividerPositions(0.42);
+        VBox.setVgrow(split, Priority.ALWAYS);
+
+        Label detail = new Label();
+        detail.setId("field-detail");
+        detail.setWrapText(true);
+        detail.textProperty().bind(vm.fieldDetailProperty());
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+
+        empty = new Label(messages.get("inspector.noMessage"));
+        empty.getStyleClass().add(Styles.MUTED);
+        empty.setWrapText(true);
+
+        getChildren().addAll(tamperPane(), empty, split, detail);
+        vm.messageProperty().addListener((o, a, b) -> rebuild());
+        vm.selectedRangeProperty().addListener((o, a, b) -> highlight(b));
+        rebuild();
+    }
+
+    private VBox tamperPane() {
+        Label title = new Label(messages.get("tamper.title"));
+        title.getStyleClass().add(Styles.SECTION_TITLE);
+        Label what = new Label();
+        what.setId("tamper-pending");
+        what.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            Run.PendingRecordView p = vm.pendingProperty().get();
+            return p == null ? "" : messages.format("tamper.pending", p.messageType(),
+                    messages.get("party." + p.from().id()), messages.get("party." + p.to().id()),
+                    p.bytes().length, p.encrypted() ? messages.get("tamper.encrypted") : "");
+        }, vm.pendingProperty()));
+        TextArea text = new TextArea();
+        text.setId("tamper-hex");
+        text.getStyleClass().add(Styles.MONO);
+        text.setPrefRowCount(4);
+        text.setWrapText(false);
+        text.textProperty().bindBidirectional(vm.pendingHexProperty());
+        Button apply = new Button(messages.get("tamper.apply"));
+        apply.setId("tamper-apply");
+        apply.setOnAction(e -> vm.applyPendingHex());
+        Button corrupt = new Button(messages.get("tamper.corrupt"));
+        corrupt.setId("tamper-corrupt");
+        corrupt.setOnAction(e -> vm.corruptPending());
+        Label error = new Label();
+        error.setId("tamper-error");
+        error.getStyleClass().add(Styles.ERROR);
+        error.setWrapText(true);
+        error.textProperty().bind(vm.tamperErrorProperty());
+        HBox buttons = new HBox(8, corrupt, apply, error);
+        VBox pane = new VBox(4, title, what, text, buttons);
+        pane.setId("tamper-pane");
+        pane.getStyleClass().add(Styles.TAMPER_PANE);
+        pane.visibleProperty().bind(vm.pendingProperty().isNotNull());
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
+    }
+
+    private void rebuild() {
+        items.clear();
+        TreeItem<Field> root = new TreeItem<>();
+        root.setExpanded(true);
+        for (Field f : vm.roots()) {
+            TreeItem<Field> item = treeItem(f);
+            item.setExpanded(true);
+            root.getChildren().add(item);
+        }
+        tree.setRoot(root);
+        recordBytes.clear();
+        plaintextBytes.clear();
+        hex.getChildren().clear();
+        boolean none = vm.messageProperty().get() == null;
+        empty.setVisible(none);
+        empty.setManaged(none);
+        if (none) {
+            return;
+        }
+        Label rec = new Label(messages.get("inspector.record"));
+        rec.getStyleClass().add(Styles.SECTION_TITLE);
+        hex.getChildren().add(rec);
+        dump(vm.recordBytes(), false, recordBytes);
+        byte[] plain = vm.plaintextBytes();
+        if (plain.length > 0) {
+            Label pl = new Label(messages.get("inspector.plaintext"));
+            pl.getStyleClass().add(Styles.SECTION_TITLE);
+            hex.getChildren().add(pl);
+            dump(plain, true, plaintextBytes);
+        }
+    }
+
+    private TreeItem<Field> treeItem(Field f) {
+        TreeItem<Field> item = new TreeItem<>(f);
+        items.put(f, item);
+        for (Field c : f.children()) {
+            item.getChildren().add(treeItem(c));
+        }
+        return item;
+    }
+
+    private void dump(byte[] bytes, boolean inPlaintext, List<Label> labels) {
+        for (int row = 0; row < bytes.length; row += 16) {
+            Label off = new Label(String.format("%04x", row));
+            off.getStyleClass().add(Styles.HEX_OFFSET);
+            HBox line = new HBox(off);
+            line.setSpacing(2);
+            for (int i = row; i < Math.min(bytes.length, row + 16); i++) {
+                Label b = new Label(Hex.of(bytes, i, 1));
+                b.getStyleClass().add(Styles.HEX_BYTE);
+                final int offset = i;
+                b.setOnMouseClicked(e -> vm.selectByte(offset, inPlaintext));
+                labels.add(b);
+                line.getChildren().add(b);
+            }
+            hex.getChildren().add(line);
+        }
+    }
+
+    private void highlight(ByteRange range) {
+        for (int i = 0; i < recordBytes.size(); i++) {
+            KnowledgeView.toggle(recordBytes.get(i), Styles.SELECTED, range != null && range.contains(i, false));
+        }
+        for (int i = 0; i < plaintextBytes.size(); i++) {
+            KnowledgeView.toggle(plaintextBytes.get(i), Styles.SELECTED, range != null && range.contains(i, true));
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package io.tlsviz.app.view;
+
+import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.app.viewmodel.KnowledgeItem;
+import io.tlsviz.app.viewmodel.KnowledgeViewModel;
+import io.tlsviz.engine.Party;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.SVGPath;
+
+/**
+ * Who knows what: Client | Eavesdropper on the wire | Server. Each value shows its name, short hex (the
+ * whole value on hover, a copy action), formula and proof; selecting one highlights its inputs.
+ * Constructible on its own from a {@link KnowledgeViewModel} (slide export uses it).
+ */
+public final class KnowledgeView extends HBox {
+    private static final Party[] ORDER = {Party.CLIENT, Party.EAVESDROPPER, Party.SERVER};
+    private final KnowledgeViewModel vm;
+    private final Messages messages;
+    private final Map<Party, VBox> lists = new EnumMap<>(Party.class);
+
+    public KnowledgeView(KnowledgeViewModel vm, Messages messages) {
+        this.vm = vm;
+        this.messages = messages;
+        setId("knowledge");
+        getStyleClass().add(Styles.KNOWLEDGE);
+        setSpacing(8);
+        for (Party p : ORDER) {
+            VBox list = new VBox();
+            list.setSpacing(6);
+            list.setFillWidth(true);
+            lists.put(p, list);
+            ScrollPane sp = new ScrollPane(list);
+            sp.setFitToWidth(true);
+            sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            sp.setFocusTraversable(false);
+            VBox.setVgrow(sp, Priority.ALWAYS);
+            VBox column = new VBox(header(p), sp);
+            column.setId("knowledge-" + p.id());
+            column.getStyleClass().addAll(Styles.KNOWLEDGE_COLUMN, columnClass(p));
+            column.setMinWidth(0);
+            column.setPrefWidth(100);
+            HBox.setHgrow(column, Priority.ALWAYS);
+            getChildren().add(column);
+            vm.column(p).addListener((ListChangeListener<KnowledgeItem>) c -> rebuild(p));
+            rebuild(p);
+        }
+        vm.highlightedNames().addListener((SetChangeListener<String>) c -> updateHighlights());
+        vm.selectedProperty().addListener((o, a, b) -> updateHighlights());
+    }
+
+    private static String columnClass(Party p) {
+        return switch (p) {
+            case CLIENT -> Styles.COLUMN_CLIENT;
+            case EAVESDROPPER -> Styles.COLUMN_WIRE;
+            case SERVER -> Styles.COLUMN_SERVER;
+        };
+    }
+
+    private Label header(Party p) {
+        Node icon = switch (p) {
+            case CLIENT -> styled(new Circle(8), Styles.LANE_ICON_CLIENT);
+            case SERVER -> styled(new Rectangle(15, 15), Styles.LANE_ICON_SERVER);
+            case EAVESDROPPER -> styled(eye(), "lane-icon-wire");
+        };
+        Label l = new Label(messages.get("knowledge." + p.id()), icon);
+        l.getStyleClass().addAll(Styles.KNOWLEDGE_HEADER, switch (p) {
+            case CLIENT -> Styles.LANE_CLIENT;
+            case EAVESDROPPER -> Styles.LANE_WIRE;
+            case SERVER -> Styles.LANE_SERVER;
+        });
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Node styled(Node n, String styleClass) {
+        n.getStyleClass().add(styleClass);
+        return n;
+    }
+
+    private static SVGPath eye() {
+        SVGPath p = new SVGPath();
+        p.setContent("M0 7 Q8 -2 16 7 Q8 16 0 7 Z M8 4 A3 3 0 1 0 8.01 4 Z");
+        return p;
+    }
+
+    private void rebuild(Party p) {
+        VBox list = lists.get(p);
+        list.getChildren().clear();
+        if (vm.column(p).isEmpty()) {
+            Label empty = new Label(messages.get("knowledge.empty"));
+            empty.getStyleClass().add(Styles.MUTED);
+            list.getChildren().add(empty);
+        }
+        for (KnowledgeItem item : vm.column(p)) {
+            list.getChildren().add(valueNode(item));
+        }
+        updateHighlights();
+    }
+
+    private Node valueNode(KnowledgeItem item) {
+        Label name = new Label(item.name());
+        name.getStyleClass().add(Styles.VALUE_NAME);
+        name.setWrapText(true);
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(6, 2, name);
+        if (item.isNew()) {
+            Label tag = new Label(messages.get("knowledge.new"));
+            tag.getStyleClass().add(Styles.VALUE_TAG);
+            top.getChildren().add(tag);
+        }
+        if (item.proven()) {
+            Label proven = new Label(messages.get("knowledge.proven"));
+            proven.getStyleClass().add(Styles.PROVEN);
+            top.getChildren().add(proven);
+        }
+        Label hex = new Label(item.shortHex());
+        hex.getStyleClass().addAll(Styles.HEX, Styles.MONO);
+        hex.setMinWidth(0);
+        name.setMinWidth(0);
+        VBox box = new VBox(2, top, hex);
+        if (!item.formula().isEmpty()) {
+            Label formula = new Label(messages.format("knowledge.formula", item.formula()));
+            formula.getStyleClass().add(Styles.FORMULA);
+            formula.setWrapText(true);
+            formula.setMinHeight(Region.USE_PREF_SIZE);
+            box.getChildren().add(formula);
+        }
+        box.setId("kv-" + item.party().id() + "-" + item.name());
+        box.getProperties().put(KnowledgeItem.class, item);
+        box.getStyleClass().add(Styles.KNOWLEDGE_VALUE);
+        box.setMinWidth(0);
+        if (item.secret()) {
+            box.getStyleClass().add(Styles.SECRET);
+        }
+        if (item.isNew()) {
+            box.getStyleClass().add(Styles.NEW_VALUE);
+        }
+        box.setPadding(new Insets(4, 6, 4, 6));
+        box.setFocusTraversable(true);
+        box.setAccessibleRole(AccessibleRole.TEXT);
+        box.setAccessibleText(messages.format("knowledge.accessible", item.name(),
+                messages.get("party." + item.party().id()), item.size(), item.hex(), item.formula()));
+        Tooltip tip = new Tooltip(messages.format("knowledge.tooltip", item.name(), item.size(),
+                wrapHex(item.hex()), item.formula()));
+        tip.getStyleClass().add(Styles.MONO);
+        Tooltip.install(box, tip);
+        MenuItem copy = new MenuItem(messages.get("knowledge.copy"));
+        copy.setOnAction(e -> copy(item));
+        box.setOnContextMenuRequested(e -> new ContextMenu(copy).show(box, e.getScreenX(), e.getScreenY()));
+        box.setOnMouseClicked(e -> {
+            box.requestFocus();
+            vm.selectedProperty().set(item.equals(vm.selectedProperty().get()) ? null : item);
+        });
+        box.setOnKeyPressed(e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
+                copy(item);
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                vm.selectedProperty().set(item);
+                e.consume();
+            }
+        });
+        return box;
+    }
+
+    private static String wrapHex(String hex) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < hex.length(); i += 64) {
+            sb.append(hex, i, Math.min(hex.length(), i + 64)).append('\n');
+        }
+        return sb.toString().trim();
+    }
+
+    private static void copy(KnowledgeItem item) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(item.hex());
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    private void updateHighlights() {
+        KnowledgeItem sel = vm.selectedProperty().get();
+        for (VBox list : lists.values()) {
+            for (Node n : list.getChildren()) {
+                Object o = n.getProperties().get(KnowledgeItem.class);
+                if (o instanceof KnowledgeItem item) {
+                    toggle(n, Styles.INPUT_HIGHLIGHT, vm.highlightedNames().contains(item.name()));
+                    toggle(n, Styles.SELECTED, item.equals(sel));
+                }
+            }
+        }
+    }
+
+    static void toggle(Node n, String styleClass, boolean on) {
+        if (on && !n.getStyleClass().contains(styleClass)) {
+            n.getStyleClass().add(styleClass);
+        } else if (!on) {
+            n.getStyleClass().remove(styleClass);
+        }
+    }
+}

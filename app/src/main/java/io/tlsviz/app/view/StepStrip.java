@@ -1,0 +1,61 @@
+package io.tlsviz.app.view;
+
+import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.app.viewmodel.ClassroomViewModel;
+import io.tlsviz.app.viewmodel.PlannedStep;
+import io.tlsviz.engine.Step;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+
+/** One button per step of the whole handshake: jump to any step. */
+public final class StepStrip extends ScrollPane {
+    private final ClassroomViewModel vm;
+    private final Messages messages;
+    private final HBox box = new HBox(4);
+    private final List<ToggleButton> buttons = new ArrayList<>();
+
+    public StepStrip(ClassroomViewModel vm, Messages messages) {
+        this.vm = vm;
+        this.messages = messages;
+        setId("step-strip");
+        getStyleClass().add(Styles.STEP_STRIP);
+        setContent(box);
+        setFitToHeight(true);
+        setVbarPolicy(ScrollBarPolicy.NEVER);
+        setFocusTraversable(false);
+        vm.plan().addListener((ListChangeListener<PlannedStep>) c -> rebuild());
+        vm.positionProperty().addListener((o, a, b) -> update());
+        rebuild();
+    }
+
+    private void rebuild() {
+        buttons.clear();
+        for (PlannedStep s : vm.plan()) {
+            ToggleButton b = new ToggleButton(Integer.toString(s.index() + 1));
+            b.setId("jump-" + (s.index() + 1));
+            if (s.kind() == Step.Kind.COMPUTATION) {
+                b.getStyleClass().add(Styles.KIND_COMPUTATION);
+            }
+            b.setTooltip(new Tooltip(messages.format("steps.tooltip", s.index() + 1, s.title())));
+            b.setAccessibleText(messages.format("steps.tooltip", s.index() + 1, s.title()));
+            b.setOnAction(e -> vm.goTo(s.index() + 1));
+            buttons.add(b);
+        }
+        box.getChildren().setAll(buttons);
+        update();
+    }
+
+    private void update() {
+        int pos = vm.positionProperty().get();
+        for (int i = 0; i < buttons.size(); i++) {
+            ToggleButton b = buttons.get(i);
+            b.setSelected(i == pos - 1);
+            KnowledgeView.toggle(b, Styles.FUTURE, i >= pos);
+        }
+    }
+}

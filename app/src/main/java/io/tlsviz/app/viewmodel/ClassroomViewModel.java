@@ -1,0 +1,330 @@
+package io.tlsviz.app.viewmodel;
+
+import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.engine.Exchange;
+import io.tlsviz.engine.HandshakeSession;
+import io.tlsviz.engine.MessageStep;
+import io.tlsviz.engine.ScenarioOptions;
+import io.tlsviz.engine.Step;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The classroom: one live handshake the class steps through. Holds the session, the revealed steps, the
+ * selection, play state and tamper mode, and the knowledge and inspector view-models. No Nodes: the view
+ * binds to the properties and calls the commands. Play is driven from outside: whoever owns the clock
+ * (the view's timeline) calls {@link #tick()} while {@link #playingProperty() playing}.
+ */
+public final class ClassroomViewModel {
+    private final Messages messages;
+    private final NarrationSource narrationSource;
+    private final KnowledgeViewModel knowledge = new KnowledgeViewModel();
+    private final InspectorViewModel inspector;
+
+    private final ObjectProperty<Exchange> exchange = new SimpleObjectProperty<>(Exchange.RSA);
+    private final ReadOnlyObjectWrapper<ScenarioOptions> options = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Step> steps = FXCollections.observableArrayList();
+    private final ObservableList<PlannedStep> plan = FXCollections.observableArrayList();
+    // Created once: an unmodifiable wrapper listens weakly, so a fresh one per call would lose listeners.
+    private final ObservableList<Step> readOnlySteps = FXCollections.unmodifiableObservableList(steps);
+    private final ObservableList<PlannedStep> readOnlyPlan = FXCollections.unmodifiableObservableList(plan);
+    private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<Step> currentStep = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Step> selectedStep = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
+    private final BooleanProperty tamperMode = new SimpleBooleanProperty();
+    private final DoubleProperty secondsPerStep = new SimpleDoubleProperty(1.5);
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper alertText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper narrationTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper narrationText = new ReadOnlyStringWrapper("");
+
+    private HandshakeSession session;
+    /** The seed every new scenario uses: a fixed number, or null for fresh randomness. */
+    private Long seed = ScenarioOptions.DEFAULT_SEED;
+
+    public ClassroomViewModel(Messages messages, NarrationSource narrationSource, ScenarioOptions initial) {
+        this.messages = Objects.requireNonNull(messages);
+        this.narrationSource = Objects.requireNonNull(narrationSource);
+        this.inspector = new InspectorViewModel(messages, this::tamperPending);
+        this.seed = initial.seed();
+        exchange.set(initial.exchange());
+        start(initial);
+        exchange.addListener((o, was, now) -> {
+            if (now != null && now != options.get().exchange()) {
+                start(ScenarioOptions.defaults(now).withSeed(seed));
+            }
+        });
+        selectedStep.addListener((o, was, now) -> inspector.show(now));
+        tamperMode.addListener((o, was, now) -> refreshPending());
+    }
+
+    public ClassroomViewModel(Messages messages) {
+        this(messages, new EngineNarration(messages), ScenarioOptions.defaults(Exchange.RSA));
+    }
+
+    // --- Commands ------------------------------------------------------------------------------------
+
+    /** Reveals the next step. */
+    public void next() {
+        if (session.hasNext()) {
+            session.next();
+            refresh();
+        }
+    }
+
+    public void back() {
+        pause();
+        if (session.position() > 0) {
+            session.back();
+            refresh();
+        }
+    }
+
+    public void restart() {
+        pause();
+        session.restart();
+        refresh();
+    }
+
+    /** Shows exactly {@code count} steps revealed (replays when going back). */
+    public void goTo(int count) {
+        pause();
+        session.goTo(Math.max(0, count));
+        refresh();
+    }
+
+    public void play() {
+        if (!session.hasNext()) {
+            session.restart();
+            refresh();
+        }
+        playing.set(true);
+    }
+
+    public void pause() {
+        playing.set(false);
+    }
+
+    public void togglePlay() {
+        if (playing.get()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    /** One beat of play: the next step, or stop at the end. */
+    public void tick() {
+        if (!playing.get()) {
+            return;
+        }
+        next();
+        if (!session.hasNext()) {
+            pause();
+        }
+    }
+
+    /** Starts over with other options (the settings pane). */
+    public void applyOptions(ScenarioOptions newOptions) {
+        seed = newOptions.seed();
+        start(newOptions);
+        exchange.set(newOptions.exchange());
+    }
+
+    /** Selects a revealed step for the inspector; the current step stays where it is. */
+    public void select(int index) {
+        if (index >= 0 && index < steps.size()) {
+            selectedStep.set(steps.get(index));
+        }
+    }
+
+    private void tamperPending(byte[] bytes) {
+        session.tamper(bytes);
+        refreshPlan();
+        refreshPending();
+        updateStatus();
+    }
+
+    // --- State ---------------------------------------------------------------------------------------
+
+    private void start(ScenarioOptions o) {
+        pause();
+        session = HandshakeSession.start(o);
+        options.set(o);
+        refreshPlan();
+        refresh();
+    }
+
+    private void refreshPlan() {
+        int at = session.position();
+        session.runToEnd();
+        List<PlannedStep> all = session.steps().stream().map(PlannedStep::of).toList();
+        session.goTo(at);
+        plan.setAll(all);
+    }
+
+    private void refresh() {
+        List<Step> revealed = List.copyOf(session.steps());
+        if (!sameSteps(revealed)) {
+            steps.setAll(revealed);
+        }
+        position.set(revealed.size());
+        Step current = revealed.isEmpty() ? null : revealed.get(revealed.size() - 1);
+        currentStep.set(current);
+        selectedStep.set(current);
+        canNext.set(session.hasNext());
+        canBack.set(!revealed.isEmpty());
+        knowledge.update(revealed, session.trace().proof());
+        NarrationSource.Narration n = current == null ? narrationSource.beforeFirstStep(options.get())
+                : narrationSource.narrationFor(current, options.get());
+        narrationTitle.set(n.title());
+        narrationText.set(n.text());
+        boolean hasFailed = session.status() == HandshakeSession.Status.FAILED;
+        failed.set(hasFailed);
+        alertText.set(hasFailed ? messages.format("alert.failed",
+                session.alert().orElse(messages.get("alert.none")),
+                session.failure().orElse("")) : "");
+        refreshPending();
+        updateStatus();
+    }
+
+    private boolean sameSteps(List<Step> revealed) {
+        if (revealed.size() != steps.size()) {
+            return false;
+        }
+        for (int i = 0; i < revealed.size(); i++) {
+            Step a = revealed.get(i);
+            Step b = steps.get(i);
+            if (!a.name().equals(b.name()) || !a.secrets().equals(b.secrets())
+                    || (a instanceof MessageStep ma && b instanceof MessageStep mb
+                    && !java.util.Arrays.equals(ma.record(), mb.record()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void refreshPending() {
+        inspector.showPending(tamperMode.get() ? session.pendingRecord() : java.util.Optional.empty());
+    }
+
+    private void updateStatus() {
+        String state = switch (session.status()) {
+            case RUNNING -> messages.get("status.running");
+            case COMPLETED -> messages.get("status.completed");
+            case FAILED -> messages.get("status.failed");
+        };
+        statusText.set(messages.format("status.text", options.get().exchange().label(),
+                options.get().cipherSuite().ianaName(), position.get(), plan.size(), state)
+                + (session.tampered() ? " · " + messages.get("status.tampered") : ""));
+    }
+
+    // --- Properties ----------------------------------------------------------------------------------
+
+    public ObjectProperty<Exchange> exchangeProperty() {
+        return exchange;
+    }
+
+    public ReadOnlyObjectProperty<ScenarioOptions> optionsProperty() {
+        return options.getReadOnlyProperty();
+    }
+
+    /** The revealed steps, in order. */
+    public ObservableList<Step> steps() {
+        return readOnlySteps;
+    }
+
+    /** Every step of the handshake as it will run (with the tampering so far). */
+    public ObservableList<PlannedStep> plan() {
+        return readOnlyPlan;
+    }
+
+    /** How many steps are revealed. */
+    public ReadOnlyIntegerProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    /** The last revealed step, or null before the first. */
+    public ReadOnlyObjectProperty<Step> currentStepProperty() {
+        return currentStep.getReadOnlyProperty();
+    }
+
+    /** The step the inspector shows. */
+    public ObjectProperty<Step> selectedStepProperty() {
+        return selectedStep;
+    }
+
+    public ReadOnlyBooleanProperty canNextProperty() {
+        return canNext.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canBackProperty() {
+        return canBack.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public BooleanProperty tamperModeProperty() {
+        return tamperMode;
+    }
+
+    /** Seconds between steps while playing. */
+    public DoubleProperty secondsPerStepProperty() {
+        return secondsPerStep;
+    }
+
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    /** The alert and the reason when the handshake failed, else empty. */
+    public ReadOnlyStringProperty alertTextProperty() {
+        return alertText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty narrationTitleProperty() {
+        return narrationTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty narrationTextProperty() {
+        return narrationText.getReadOnlyProperty();
+    }
+
+    public KnowledgeViewModel knowledge() {
+        return knowledge;
+    }
+
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+}

@@ -1,0 +1,200 @@
+package io.tlsviz.app.viewmodel;
+
+import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.engine.Field;
+import io.tlsviz.engine.Hex;
+import io.tlsviz.engine.MessageStep;
+import io.tlsviz.engine.Step;
+import io.tlsviz.engine.live.Run;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The selected message as a field tree beside its bytes, with selection both ways (field to bytes, byte to
+ * field), and the pending record's bytes for tamper mode, validated before they reach the engine.
+ */
+public final class InspectorViewModel {
+
+    /** What a valid tamper edit is handed to: the session, in the app. */
+    @FunctionalInterface
+    public interface TamperTarget {
+        void replacePending(byte[] bytes);
+    }
+
+    private final Messages messages;
+    private final TamperTarget tamperTarget;
+    private final ReadOnlyObjectWrapper<MessageStep> message = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Field> roots = FXCollections.observableArrayList();
+    private final ObservableList<Field> readOnlyRoots = FXCollections.unmodifiableObservableList(roots);
+    private final ObjectProperty<Field> selectedField = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ByteRange> selectedRange = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Run.PendingRecordView> pending = new ReadOnlyObjectWrapper<>();
+    private final StringProperty pendingHex = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper tamperError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fieldDetail = new ReadOnlyStringWrapper("");
+
+    public InspectorViewModel(Messages messages, TamperTarget tamperTarget) {
+        this.messages = messages;
+        this.tamperTarget = tamperTarget;
+        selectedField.addListener((o, was, f) -> {
+            selectedRange.set(f == null ? null : new ByteRange(f.offset(), f.length(), f.inPlaintext()));
+            fieldDetail.set(f == null ? "" : describe(f));
+        });
+    }
+
+    /** Shows a step: a message's fields and bytes, or nothing for a computation. */
+    public void show(Step step) {
+        MessageStep m = step instanceof MessageStep ms ? ms : null;
+        if (m == message.get()) {
+            return;
+        }
+        selectedField.set(null);
+        roots.setAll(m == null ? List.of() : m.fields());
+        message.set(m);
+    }
+
+    public ReadOnlyObjectProperty<MessageStep> messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The record root field, and for an encrypted record the decrypted plaintext's root. */
+    public ObservableList<Field> roots() {
+        return readOnlyRoots;
+    }
+
+    public byte[] recordBytes() {
+        return message.get() == null ? new byte[0] : message.get().record();
+    }
+
+    public byte[] plaintextBytes() {
+        return message.get() == null ? new byte[0] : message.get().plaintext().orElse(new byte[0]);
+    }
+
+    public ObjectProperty<Field> selectedFieldProperty() {
+        return selectedField;
+    }
+
+    /** The bytes of the selected field, to highlight in the hex dump. */
+    public ReadOnlyObjectProperty<ByteRange> selectedRangeProperty() {
+        return selectedRange.getReadOnlyProperty();
+    }
+
+    /** Name, decoded value and meaning of the selected field. */
+    public ReadOnlyStringProperty fieldDetailProperty() {
+        return fieldDetail.getReadOnlyProperty();
+    }
+
+    /** The deepest field that holds the byte at {@code offset}. */
+    public Optional<Field> fieldAt(int offset, boolean inPlaintext) {
+        Field best = null;
+        List<Field> level = roots;
+        boolean descended = true;
+        while (descended) {
+            descended = false;
+            for (Field f : level) {
+                if (f.inPlaintext() == inPlaintext && offset >= f.offset() && offset < f.end()) {
+                    best = f;
+                    level = f.children();
+                    descended = true;
+                    break;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Selects the field of a clicked byte. */
+    public void selectByte(int offset, boolean inPlaintext) {
+        fieldAt(offset, inPlaintext).ifPresent(selectedField::set);
+    }
+
+    private String describe(Field f) {
+        String value = f.value().isEmpty() ? "" : " = " + f.value();
+        return messages.format("inspector.field", f.name(), value, f.offset(), f.length(), f.meaning());
+    }
+
+    // --- Tamper mode ---------------------------------------------------------------------------------
+
+    /** Shows the record that will be delivered next, or none. */
+    public void showPending(Optional<Run.PendingRecordView> record) {
+        Run.PendingRecordView p = record.orElse(null);
+        pending.set(p);
+        pendingHex.set(p == null ? "" : formatHex(p.bytes()));
+        tamperError.set("");
+    }
+
+    public ReadOnlyObjectProperty<Run.PendingRecordView> pendingProperty() {
+        return pending.getReadOnlyProperty();
+    }
+
+    /** The pending record's bytes as editable hex (16 bytes a line). */
+    public StringProperty pendingHexProperty() {
+        return pendingHex;
+    }
+
+    /** Why the last edit was refused, or empty. */
+    public ReadOnlyStringProperty tamperErrorProperty() {
+        return tamperError.getReadOnlyProperty();
+    }
+
+    /**
+     * Hands the edited hex to the engine. Bad hex is refused with a message naming the problem, and the
+     * text stays as typed so nothing is lost.
+     *
+     * @return true if the edit was applied
+     */
+    public boolean applyPendingHex() {
+        if (pending.get() == null) {
+            tamperError.set(messages.get("tamper.nothingPending"));
+            return false;
+        }
+        byte[] bytes;
+        try {
+            bytes = Hex.parse(pendingHex.get());
+        } catch (IllegalArgumentException e) {
+            tamperError.set(messages.format("tamper.badHex", e.getMessage()));
+            return false;
+        }
+        if (bytes.length < 5) {
+            tamperError.set(messages.format("tamper.tooShort", bytes.length));
+            return false;
+        }
+        tamperTarget.replacePending(bytes);
+        tamperError.set("");
+        return true;
+    }
+
+    /** Flips the low bit of the pending record's last byte (for an encrypted record: its tag). */
+    public void corruptPending() {
+        Run.PendingRecordView p = pending.get();
+        if (p == null) {
+            tamperError.set(messages.get("tamper.nothingPending"));
+            return;
+        }
+        byte[] bytes = p.bytes().clone();
+        bytes[bytes.length - 1] ^= 0x01;
+        pendingHex.set(formatHex(bytes));
+        applyPendingHex();
+    }
+
+    static String formatHex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder(bytes.length * 3);
+        for (int i = 0; i < bytes.length; i++) {
+            if (i > 0) {
+                sb.append(i % 16 == 0 ? '\n' : ' ');
+            }
+            sb.append(Hex.of(bytes, i, 1));
+        }
+        return sb.toString();
+    }
+}

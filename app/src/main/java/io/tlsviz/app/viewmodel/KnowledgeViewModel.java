@@ -1,0 +1,103 @@
+package io.tlsviz.app.viewmodel;
+
+import io.tlsviz.engine.Party;
+import io.tlsviz.engine.Proof;
+import io.tlsviz.engine.Secret;
+import io.tlsviz.engine.Step;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+
+/**
+ * Who knows what, computed from the revealed steps: a party knows a value from the first revealed step
+ * whose secrets list it with that party in {@code knownBy}, never earlier.
+ */
+public final class KnowledgeViewModel {
+    private final Map<Party, ObservableList<KnowledgeItem>> columns = new EnumMap<>(Party.class);
+    private final Map<Party, ObservableList<KnowledgeItem>> readOnlyColumns = new EnumMap<>(Party.class);
+    private final ObjectProperty<KnowledgeItem> selected = new SimpleObjectProperty<>();
+    private final ObservableSet<String> highlighted = FXCollections.observableSet();
+    private final ObservableSet<String> readOnlyHighlighted = FXCollections.unmodifiableObservableSet(highlighted);
+
+    public KnowledgeViewModel() {
+        for (Party p : Party.values()) {
+            ObservableList<KnowledgeItem> list = FXCollections.observableArrayList();
+            columns.put(p, list);
+            readOnlyColumns.put(p, FXCollections.unmodifiableObservableList(list));
+        }
+        selected.addListener((o, was, now) -> {
+            highlighted.clear();
+            if (now != null) {
+                highlighted.addAll(now.inputs());
+            }
+        });
+    }
+
+    /** The values a party knows, in the order it learned them. */
+    public ObservableList<KnowledgeItem> column(Party party) {
+        return readOnlyColumns.get(party);
+    }
+
+    /** The value the user selected; its inputs are {@link #highlightedNames() highlighted}. */
+    public ObjectProperty<KnowledgeItem> selectedProperty() {
+        return selected;
+    }
+
+    /** Names of the inputs of the selected value. */
+    public ObservableSet<String> highlightedNames() {
+        return readOnlyHighlighted;
+    }
+
+    /** Recomputes every column from the steps revealed so far. */
+    public void update(List<Step> revealed, Proof proof) {
+        int current = revealed.isEmpty() ? -1 : revealed.get(revealed.size() - 1).index();
+        Set<String> wireKnows = new HashSet<>();
+        Map<Party, Map<String, KnowledgeItem>> learned = new EnumMap<>(Party.class);
+        for (Party p : Party.values()) {
+            learned.put(p, new LinkedHashMap<>());
+        }
+        for (Step step : revealed) {
+            for (Secret s : step.secrets()) {
+                if (s.isKnownBy(Party.EAVESDROPPER)) {
+                    wireKnows.add(s.name());
+                }
+            }
+        }
+        for (Step step : revealed) {
+            for (Secret s : step.secrets()) {
+                for (Party p : s.knownBy()) {
+                    learned.get(p).computeIfAbsent(s.name(), n -> new KnowledgeItem(p, n, s.hex(),
+                            KnowledgeItem.shorten(s.hex()), s.formula(), s.inputs(), step.index(),
+                            proof.proves(n), step.index() == current, !wireKnows.contains(n)));
+                }
+            }
+        }
+        String selectedName = selected.get() == null ? null : selected.get().name();
+        Party selectedParty = selected.get() == null ? null : selected.get().party();
+        KnowledgeItem reselect = null;
+        for (Party p : Party.values()) {
+            List<KnowledgeItem> items = new ArrayList<>(learned.get(p).values());
+            if (!items.equals(columns.get(p))) {
+                columns.get(p).setAll(items);
+            }
+            if (p == selectedParty) {
+                reselect = learned.get(p).get(selectedName);
+            }
+        }
+        selected.set(reselect);
+    }
+
+    /** The item for a name in a party's column, if that party knows it. */
+    public java.util.Optional<KnowledgeItem> find(Party party, String name) {
+        return columns.get(party).stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,198 @@
+package io.tlsviz.app.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsviz.app.TlsvizApp;
+import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.app.prefs.AppPreferences;
+import io.tlsviz.app.prefs.InMemoryPreferenceStore;
+import io.tlsviz.engine.Exchange;
+import io.tlsviz.engine.ScenarioOptions;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window driven like a person: keyboard and mouse, nodes found by id and style class. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private MainWindow window;
+    private AppPreferences prefs;
+
+    @Start
+    void start(Stage stage) {
+        prefs = new AppPreferences(new InMemoryPreferenceStore());
+        prefs.setReducedMotion(true);
+        prefs.setWindowSize(1260, 780); // within Monocle's 1280x800 headless screen
+        window = TlsvizApp.open(stage, prefs, Messages.forLocale(Locale.ENGLISH),
+                ScenarioOptions.defaults(Exchange.RSA));
+    }
+
+    private static Set<String> column(FxRobot robot, String party) {
+        return robot.lookup("#knowledge-" + party + " .knowledge-value").queryAll().stream()
+                .map(Node::getId).map(id -> id.substring(("kv-" + party + "-").length()))
+                .collect(Collectors.toSet());
+    }
+
+    private static String current(FxRobot robot) {
+        List<Node> rows = List.copyOf(robot.lookup(".arrow-row").queryAll());
+        return rows.stream().filter(n -> n.getStyleClass().contains("current")).map(Node::getId)
+                .findFirst().orElse("");
+    }
+
+    private static String status(FxRobot robot) {
+        return robot.lookup("#status").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void rsaPremasterAppearsOnlyWhereAndWhenEachPartyLearnsIt(FxRobot robot) {
+        assertThat(robot.lookup("#narration-title").queryAs(Label.class).getText()).contains("RSA");
+        robot.clickOn("#next");
+        boolean clientMade = false;
+        boolean delivered = false;
+        boolean serverKnew = false;
+        KeyCode[] keys = {KeyCode.RIGHT, KeyCode.SPACE, KeyCode.PAGE_DOWN};
+        for (int i = 0; !status(robot).contains("complete"); i++) {
+            robot.press(keys[i % 3]).release(keys[i % 3]);
+            WaitForAsyncUtils.waitForFxEvents();
+            String step = current(robot);
+            clientMade |= step.equals("step-client_makes_premaster");
+            assertThat(column(robot, "client").contains("premaster_secret")).as(step).isEqualTo(clientMade);
+            assertThat(column(robot, "eavesdropper")).as(step).doesNotContain("premaster_secret");
+            assertThat(column(robot, "eavesdropper").contains("encrypted_premaster_secret")).isEqualTo(delivered
+                    || step.equals("step-client_key_exchange"));
+            delivered |= step.equals("step-client_key_exchange");
+            serverKnew |= step.equals("step-server_decrypts_premaster");
+            assertThat(column(robot, "server").contains("premaster_secret")).as(step).isEqualTo(serverKnew);
+            if (serverKnew) {
+                assertThat(delivered).isTrue();
+            }
+            assertThat(i).isLessThan(40);
+        }
+        assertThat(clientMade && delivered && serverKnew).isTrue();
+        Node pm = robot.lookup("#kv-client-premaster_secret").query();
+        assertThat(pm.getAccessibleText()).contains("premaster_secret").contains("client");
+        assertThat(robot.lookup("#step-client_key_exchange").query().getAccessibleText())
+                .contains("ClientKeyExchange");
+    }
+
+    @Test
+    void dheEavesdropperSeesBothPublicValuesNeverThePremaster(FxRobot robot) {
+        robot.clickOn("#exchange-dhe");
+        assertThat(status(robot)).contains("DHE").contains("step 0");
+        assertThat(robot.lookup(".arrow-row").queryAll()).isEmpty();
+        while (!status(robot).contains("complete")) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(column(robot, "eavesdropper")).doesNotContain("premaster_secret");
+        }
+        assertThat(column(robot, "eavesdropper")).contains("client_dh_public", "server_dh_public");
+        assertThat(column(robot, "client")).contains("premaster_secret");
+        // Selecting the premaster highlights its inputs.
+        Node premaster = robot.lookup("#kv-client-premaster_secret").query();
+        robot.interact(premaster::requestFocus);
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        assertThat(robot.lookup(".knowledge-value.input-highlight").queryAll()).isNotEmpty();
+        // Switching on to TLS 1.3 starts over.
+        robot.clickOn("#exchange-tls13");
+        assertThat(status(robot)).contains("TLS 1.3").contains("step 0");
+        assertThat(column(robot, "client")).isEmpty();
+    }
+
+    @Test
+    void tamperingTheClientFinishedShowsTheAlert(FxRobot robot) {
+        robot.clickOn("#tamper");
+        assertThat(robot.lookup("#tamper-pane").query().isVisible()).isTrue();
+        for (int i = 0; i < 40 && !robot.lookup("#tamper-pending").queryAs(Label.class).getText()
+                .startsWith("Next record: Finished from client"); i++) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        }
+        // Bad hex is refused, the text stays.
+        robot.clickOn("#tamper-hex").press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL).write(" zz");
+        robot.clickOn("#tamper-apply");
+        assertThat(robot.lookup("#tamper-error").queryAs(Label.class).getText()).contains("not a hex digit");
+        assertThat(robot.lookup("#tamper-hex").queryAs(javafx.scene.control.TextArea.class).getText()).endsWith(" zz");
+        robot.clickOn("#tamper-corrupt");
+        assertThat(robot.lookup("#tamper-error").queryAs(Label.class).getText()).isEmpty();
+        assertThat(robot.lookup("#alert-banner").query().isVisible()).isFalse();
+        robot.clickOn("#next");
+        while (robot.lookup("#next").query().isDisabled() == false) {
+            robot.clickOn("#next");
+        }
+        assertThat(robot.lookup("#alert-banner").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#alert").queryAs(Label.class).getText()).contains("bad_record_mac");
+        assertThat(robot.lookup(".arrow-row.tampered").queryAll()).hasSize(1);
+        assertThat(robot.lookup("#step-server_rejects_record").queryAll()).hasSize(1);
+    }
+
+    @Test
+    void backReturnsAnIdenticalEarlierStateAndTheInspectorSelectsBothWays(FxRobot robot) {
+        for (int i = 0; i < 6; i++) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        String before = snapshot(robot);
+        robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        assertThat(snapshot(robot)).isNotEqualTo(before);
+        robot.press(KeyCode.LEFT).release(KeyCode.LEFT);
+        assertThat(snapshot(robot)).isEqualTo(before);
+        robot.press(KeyCode.PAGE_UP).release(KeyCode.PAGE_UP);
+        robot.press(KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN);
+        assertThat(snapshot(robot)).isEqualTo(before);
+
+        robot.clickOn("#step-client_hello");
+        TreeView<?> tree = robot.lookup("#field-tree").queryAs(TreeView.class);
+        assertThat(tree.getRoot().getChildren()).isNotEmpty();
+        List<Node> bytes = List.copyOf(robot.lookup(".hex-byte").queryAll());
+        robot.clickOn(bytes.get(3));
+        assertThat(tree.getSelectionModel().getSelectedItem()).isNotNull();
+        assertThat(bytes.get(3).getStyleClass()).contains("selected");
+        assertThat(robot.lookup("#field-detail").queryAs(Label.class).getText()).isNotEmpty();
+
+        robot.press(KeyCode.HOME).release(KeyCode.HOME);
+        assertThat(status(robot)).contains("step 0");
+        robot.clickOn("#jump-5");
+        assertThat(status(robot)).contains("step 5");
+    }
+
+    private static String snapshot(FxRobot robot) {
+        StringBuilder sb = new StringBuilder(status(robot));
+        for (String p : List.of("client", "eavesdropper", "server")) {
+            robot.lookup("#knowledge-" + p + " .knowledge-value").queryAll()
+                    .forEach(n -> sb.append('|').append(n.getId()).append(n.getStyleClass()).append(n.getAccessibleText()));
+        }
+        robot.lookup(".arrow-row").queryAll().forEach(n -> sb.append('|').append(n.getId()).append(n.getAccessibleText()));
+        sb.append(robot.lookup("#narration-text").queryAs(Label.class).getText());
+        return sb.toString();
+    }
+
+    @Test
+    void projectorThemeAndFontSizeAndPlay(FxRobot robot) {
+        robot.interact(() -> window.themeProperty().set(Theme.PROJECTOR));
+        assertThat(window.getScene().getStylesheets()).anyMatch(s -> s.endsWith("projector.css"));
+        assertThat(prefs.theme()).isEqualTo("projector");
+        int px = window.fontPx();
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        assertThat(window.fontPx()).isEqualTo(px + 2);
+        assertThat(window.getStyle()).contains((px + 2) + "px");
+        robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+        assertThat(window.fontPx()).isEqualTo(px);
+        robot.press(KeyCode.P).release(KeyCode.P);
+        assertThat(robot.lookup("#play").queryAs(javafx.scene.control.Button.class).getText()).isEqualTo("Pause");
+        robot.press(KeyCode.P).release(KeyCode.P);
+        assertThat(robot.lookup("#play").queryAs(javafx.scene.control.Button.class).getText()).isEqualTo("Play");
+        assertThat(robot.lookup("#exchange-rsa").queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+}

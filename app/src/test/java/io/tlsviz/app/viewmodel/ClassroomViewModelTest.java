@@ -1,0 +1,219 @@
+package io.tlsviz.app.viewmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.engine.Exchange;
+import io.tlsviz.engine.Party;
+import io.tlsviz.engine.ScenarioOptions;
+import io.tlsviz.engine.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** The classroom's rules without a toolkit: who knows what, when; Back; tamper; exchange switching. */
+class ClassroomViewModelTest {
+    private final Messages messages = Messages.forLocale(Locale.ENGLISH);
+
+    private ClassroomViewModel classroom(Exchange e) {
+        return new ClassroomViewModel(messages, new EngineNarration(messages), ScenarioOptions.defaults(e));
+    }
+
+    private static List<String> names(ClassroomViewModel vm, Party p) {
+        return vm.knowledge().column(p).stream().map(KnowledgeItem::name).toList();
+    }
+
+    private static int indexOf(ClassroomViewModel vm, String stepName) {
+        return vm.plan().stream().filter(s -> s.name().equals(stepName)).findFirst().orElseThrow().index();
+    }
+
+    @Test
+    void rsaPremasterIsKnownByTheClientFromItsMakingByTheServerAfterDecryptingAndNeverOnTheWire() {
+        ClassroomViewModel vm = classroom(Exchange.RSA);
+        int makes = indexOf(vm, "client_makes_premaster");
+        int cke = indexOf(vm, "client_key_exchange");
+        int decrypts = indexOf(vm, "server_decrypts_premaster");
+        assertThat(decrypts).isGreaterThan(cke);
+        assertThat(names(vm, Party.CLIENT)).isEmpty();
+        while (vm.canNextProperty().get()) {
+            vm.next();
+            int last = vm.positionProperty().get() - 1;
+            assertThat(names(vm, Party.CLIENT).contains("premaster_secret")).as("client at %d", last)
+                    .isEqualTo(last >= makes);
+            assertThat(names(vm, Party.SERVER).contains("premaster_secret")).as("server at %d", last)
+                    .isEqualTo(last >= decrypts);
+            assertThat(names(vm, Party.EAVESDROPPER)).doesNotContain("premaster_secret", "master_secret");
+            assertThat(names(vm, Party.EAVESDROPPER).contains("encrypted_premaster_secret"))
+                    .as("wire at %d", last).isEqualTo(last >= cke);
+        }
+        KnowledgeItem pm = vm.knowledge().find(Party.CLIENT, "premaster_secret").orElseThrow();
+        assertThat(pm.secret()).isTrue();
+        assertThat(pm.hex()).hasSize(96);
+        assertThat(pm.shortHex()).contains("…").hasSizeLessThan(30);
+        assertThat(vm.knowledge().find(Party.SERVER, "master_secret").orElseThrow().proven()).isTrue();
+    }
+
+    @Test
+    void dheEavesdropperSeesBothPublicValuesAndNeverThePremaster() {
+        ClassroomViewModel vm = classroom(Exchange.DHE);
+        while (vm.canNextProperty().get()) {
+            vm.next();
+            assertThat(names(vm, Party.EAVESDROPPER)).doesNotContain("premaster_secret",
+                    "client_dh_private", "server_dh_private");
+        }
+        assertThat(names(vm, Party.EAVESDROPPER))
+                .contains("client_dh_public", "server_dh_public", "dh_p", "dh_g");
+        assertThat(names(vm, Party.CLIENT)).contains("premaster_secret", "client_dh_private");
+        assertThat(names(vm, Party.SERVER)).contains("premaster_secret", "server_dh_private");
+        KnowledgeItem pm = vm.knowledge().find(Party.CLIENT, "premaster_secret").orElseThrow();
+        assertThat(pm.inputs()).isNotEmpty();
+        vm.knowledge().selectedProperty().set(pm);
+        assertThat(vm.knowledge().highlightedNames()).containsExactlyInAnyOrderElementsOf(pm.inputs());
+    }
+
+    @Test
+    void newFlagMarksOnlyWhatTheCurrentStepTaught() {
+        ClassroomViewModel vm = classroom(Exchange.RSA);
+        vm.goTo(indexOf(vm, "client_makes_premaster") + 1);
+        assertThat(vm.knowledge().column(Party.CLIENT).stream().filter(KnowledgeItem::isNew)
+                .map(KnowledgeItem::name)).containsExactly("premaster_secret");
+        vm.next();
+        assertThat(vm.knowledge().find(Party.CLIENT, "premaster_secret").orElseThrow().isNew()).isFalse();
+    }
+
+    record Snapshot(List<String> steps, List<KnowledgeItem> client, List<KnowledgeItem> wire,
+            List<KnowledgeItem> server, String narration, String status, int position) {
+    }
+
+    private static Snapshot snapshot(ClassroomViewModel vm) {
+        return new Snapshot(vm.steps().stream().map(Step::name).toList(),
+                new ArrayList<>(vm.knowledge().column(Party.CLIENT)),
+                new ArrayList<>(vm.knowledge().column(Party.EAVESDROPPER)),
+                new ArrayList<>(vm.knowledge().column(Party.SERVER)),
+                vm.narrationTitleProperty().get() + vm.narrationTextProperty().get(),
+                vm.statusTextProperty().get(), vm.positionProperty().get());
+    }
+
+    @Test
+    void backReturnsAnIdenticalEarlierState() {
+        for (Exchange e : Exchange.values()) {
+            ClassroomViewModel vm = new ClassroomViewModel(messages, new EngineNarration(messages),
+                    ScenarioOptions.defaults(e).withSeed(null));
+            vm.goTo(9);
+            Snapshot before = snapshot(vm);
+            vm.next();
+            assertThat(snapshot(vm)).isNotEqualTo(before);
+            vm.back();
+            assertThat(snapshot(vm)).as(e.id()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void tamperEditsAreValidatedAndBadHexLosesNothing() {
+        ClassroomViewModel vm = classroom(Exchange.RSA);
+        InspectorViewModel in = vm.inspector();
+        assertThat(in.pendingProperty().get()).isNull();
+        vm.tamperModeProperty().set(true);
+        assertThat(in.pendingProperty().get().messageType()).isEqualTo("ClientHello");
+        String typed = in.pendingHexProperty().get() + " zz";
+        in.pendingHexProperty().set(typed);
+        assertThat(in.applyPendingHex()).isFalse();
+        assertThat(in.tamperErrorProperty().get()).contains("not a hex digit: 'z'").contains("kept");
+        assertThat(in.pendingHexProperty().get()).isEqualTo(typed);
+        in.pendingHexProperty().set("16 03 0");
+        assertThat(in.applyPendingHex()).isFalse();
+        assertThat(in.tamperErrorProperty().get()).contains("odd number");
+        in.pendingHexProperty().set("16 03");
+        assertThat(in.applyPendingHex()).isFalse();
+        assertThat(in.tamperErrorProperty().get()).contains("5-byte header");
+        assertThat(vm.statusTextProperty().get()).doesNotContain("tampered");
+    }
+
+    @Test
+    void corruptingTheClientFinishedFailsTheHandshakeWithAnAlert() {
+        ClassroomViewModel vm = classroom(Exchange.RSA);
+        vm.tamperModeProperty().set(true);
+        InspectorViewModel in = vm.inspector();
+        while (!(in.pendingProperty().get().from() == Party.CLIENT
+                && in.pendingProperty().get().messageType().equals("Finished"))) {
+            vm.next();
+        }
+        in.corruptPending();
+        assertThat(in.tamperErrorProperty().get()).isEmpty();
+        assertThat(vm.statusTextProperty().get()).contains("tampered");
+        while (vm.canNextProperty().get()) {
+            vm.next();
+        }
+        assertThat(vm.failedProperty().get()).isTrue();
+        assertThat(vm.alertTextProperty().get()).contains("bad_record_mac");
+        assertThat(vm.steps().stream().map(Step::name)).contains("server_rejects_record");
+        // Back keeps the edit: stepping forward again fails the same way.
+        vm.back();
+        vm.next();
+        assertThat(vm.failedProperty().get()).isTrue();
+    }
+
+    @Test
+    void switchingExchangeResetsToTheStart() {
+        ClassroomViewModel vm = classroom(Exchange.RSA);
+        vm.goTo(8);
+        vm.exchangeProperty().set(Exchange.TLS13);
+        assertThat(vm.positionProperty().get()).isZero();
+        assertThat(vm.steps()).isEmpty();
+        assertThat(vm.knowledge().column(Party.CLIENT)).isEmpty();
+        assertThat(vm.optionsProperty().get()).isEqualTo(ScenarioOptions.defaults(Exchange.TLS13));
+        assertThat(vm.plan().stream().map(PlannedStep::name)).contains("client_makes_key_share");
+        vm.next();
+        assertThat(vm.steps()).hasSize(1);
+    }
+
+    @Test
+    void playAdvancesOnTicksAndStopsAtTheEnd() {
+        ClassroomViewModel vm = classroom(Exchange.ECDHE);
+        vm.tick();
+        assertThat(vm.positionProperty().get()).isZero();
+        vm.play();
+        int ticks = 0;
+        while (vm.playingProperty().get()) {
+            vm.tick();
+            ticks++;
+        }
+        assertThat(ticks).isEqualTo(vm.plan().size());
+        assertThat(vm.statusTextProperty().get()).contains("complete");
+    }
+
+    @Test
+    void settingsRestartWithNewOptionsAndRefuseABadSeed() {
+        ClassroomViewModel vm = classroom(Exchange.DHE);
+        ScenarioSettingsViewModel s = new ScenarioSettingsViewModel(vm);
+        assertThat(s.groupChoices()).allMatch(g -> g.isFiniteField());
+        vm.goTo(3);
+        s.seedProperty().set("x1");
+        assertThat(s.errorProperty().get()).contains("x1");
+        assertThat(vm.positionProperty().get()).isEqualTo(3);
+        s.seedProperty().set("42");
+        assertThat(s.errorProperty().get()).isEmpty();
+        assertThat(vm.optionsProperty().get().seed()).isEqualTo(42L);
+        assertThat(vm.positionProperty().get()).isZero();
+        s.extendedMasterSecretProperty().set(true);
+        assertThat(vm.optionsProperty().get().extendedMasterSecret()).isTrue();
+        s.freshProperty().set(true);
+        assertThat(vm.optionsProperty().get().isFresh()).isTrue();
+    }
+
+    @Test
+    void inspectorFindsTheFieldOfAByteAndSelectsBothWays() {
+        ClassroomViewModel vm = classroom(Exchange.RSA);
+        vm.next();
+        InspectorViewModel in = vm.inspector();
+        assertThat(in.messageProperty().get().name()).isEqualTo("client_hello");
+        var f = in.fieldAt(0, false).orElseThrow();
+        assertThat(f.isLeaf()).isTrue();
+        assertThat(f.offset()).isZero();
+        in.selectByte(20, false);
+        assertThat(in.selectedFieldProperty().get().offset()).isLessThanOrEqualTo(20);
+        assertThat(in.selectedRangeProperty().get().contains(20, false)).isTrue();
+        assertThat(in.fieldDetailProperty().get()).isNotEmpty();
+    }
+}
