@@ -76,6 +76,7 @@ public final class ExportJob {
         int total = contents.size() + 1;
         ExportMonitor monitor = this::checkCancelled;
         SlideRenderer renderer = new SlideRenderer(request.theme());
+        SlideView view = call(() -> new SlideView(trace, texts), "the slides");
         List<Slide> slides = new ArrayList<>(contents.size());
         long renderNanos = 0;
         long warmup = 0;
@@ -94,7 +95,7 @@ public final class ExportJob {
                     collect(pngs, slides, contents, trace, texts, i - 2, total); // keep at most two pictures queued
                 }
                 long t0 = System.nanoTime();
-                int[] pixels = snapshot(renderer, trace, contents.get(i), texts);
+                int[] pixels = snapshot(renderer, view, contents.get(i));
                 renderNanos += System.nanoTime() - t0;
                 if (i == 0) {
                     warmup = System.nanoTime() - start;
@@ -148,18 +149,24 @@ public final class ExportJob {
         listener.progress(number, total);
     }
 
-    private static int[] snapshot(SlideRenderer renderer, Trace trace, SlideContent content, ExportTexts texts)
-            throws IOException {
+    private static int[] snapshot(SlideRenderer renderer, SlideView view, SlideContent content) throws IOException {
+        return call(() -> {
+            view.show(content.stepsRevealed(), content.title(), content.highlight());
+            return renderer.snapshot(view);
+        }, "slide '" + content.title() + "'");
+    }
+
+    /** Runs {@code work} on the JavaFX thread. */
+    private static <T> T call(java.util.concurrent.Callable<T> work, String what) throws IOException {
         try {
-            return FxThread.call(() -> renderer.snapshot(
-                    new SlideView(trace, content.stepsRevealed(), content.title(), content.highlight(), texts)));
+            return FxThread.call(work);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Export interrupted");
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot render slide '" + content.title() + "': " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot render " + what + ": " + e.getMessage(), e);
         }
     }
 

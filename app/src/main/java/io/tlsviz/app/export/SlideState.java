@@ -10,18 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The handshake as a slide shows it: the first {@code revealed} steps of a trace, and who knows which value
- * after them (each value's latest {@link Secret#knownBy()}), and the values a lesson beat highlights.
+ * after them (each value's latest {@link Secret#knownBy()}). It gives the pictures their alt text.
  */
-record SlideState(Trace trace, int revealed, Set<String> highlight) {
+record SlideState(Trace trace, int revealed) {
 
     SlideState {
         revealed = Math.max(0, Math.min(revealed, trace.steps().size()));
-        highlight = Set.copyOf(highlight);
     }
 
     List<Step> shown() {
@@ -53,8 +50,4 @@ record SlideState(Trace trace, int revealed, Set<String> highlight) {
         return byParty;
     }
 
-    /** The names of the values the current step reveals. */
-    Set<String> revealedNow() {
-        return current().map(s -> s.secrets().stream().map(Secret::name).collect(Collectors.toSet())).orElse(Set.of());
-    }
 }

@@ -1,17 +1,17 @@
 package io.tlsviz.app.export;
 
+import io.tlsviz.app.view.Theme;
 import java.net.URL;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The look of exported slides: the app's theme stylesheets from {@code assets/} plus the slide layout. */
+/** The look of exported slides: the window's {@link Theme} plus the slide layout. */
 public enum SlideTheme {
     LIGHT("light"),
     PROJECTOR("projector");
 
-    private static final String THEMES = "/io/tlsviz/assets/themes/";
     private static final String SLIDE_CSS = "/io/tlsviz/app/export/slide.css";
 
     private final String id;
@@ -24,9 +24,11 @@ public enum SlideTheme {
         return id;
     }
 
-    /** Base rules, the theme's colours, then the slide layout, as URLs for {@code Scene.getStylesheets()}. */
+    /** The window's stylesheets for this theme, then the slide layout, as URLs for {@code Scene.getStylesheets()}. */
     public List<String> stylesheets() {
-        return List.of(resolve(THEMES + "base.css"), resolve(THEMES + id + ".css"), resolve(SLIDE_CSS));
+        List<String> sheets = new java.util.ArrayList<>(Theme.fromId(id).stylesheets());
+        sheets.add(resolve(SLIDE_CSS));
+        return List.copyOf(sheets);
     }
 
     public static SlideTheme fromId(String id) {
