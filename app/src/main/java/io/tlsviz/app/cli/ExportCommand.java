@@ -122,8 +122,8 @@ public final class ExportCommand implements Callable<Integer> {
             outWriter.flush();
             if (verbose) {
                 double total = result.totalNanos() / 1e9;
-                err.printf(Locale.ROOT, "tlsviz: %d slides in %.2f s (%.3f s per slide; %.3f s per slide after the "
-                        + "first, which loads CSS and fonts): snapshots %.2f s (%.0f%%), PNG encoding alongside %.2f s, "
+                err.printf(Locale.ROOT, "tlsviz: %d slides in %.2f s (%.3f s per slide; %.3f s per slide in the "
+                        + "second half, once CSS, fonts and JIT are warm): snapshots %.2f s (%.0f%%), PNG encoding alongside %.2f s, "
                         + "writing %s %.2f s (%.0f%%)%n", result.slides(), total,
                         total / Math.max(1, result.slides()), result.warmSecondsPerSlide(), result.renderNanos() / 1e9,
                         100.0 * result.renderNanos() / result.totalNanos(), result.encodeNanos() / 1e9,

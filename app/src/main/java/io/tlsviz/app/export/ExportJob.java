@@ -38,15 +38,17 @@ public final class ExportJob {
      * @param encodeNanos time spent encoding the pictures as PNG, on a worker while the next snapshot renders
      * @param writeNanos  time spent writing the file
      * @param totalNanos  the whole job
-     * @param warmupNanos from the start to the end of the first snapshot, which loads CSS and fonts; the rest of
-     *                    the job is the cost per slide once the toolkit is warm
+     * @param warmupNanos from the start to the end of the snapshot of the middle slide: loading CSS and fonts and
+     *                    warming up the JIT happen in the first slides; the rest of the job is the cost per slide
+     *                    once warm
      */
     public record Result(Path target, int slides, long renderNanos, long encodeNanos, long writeNanos,
             long totalNanos, long warmupNanos) {
 
-        /** Seconds per slide after the first one: what each further slide costs. */
+        /** Seconds per slide for the second half of the slides, writing included: what each slide costs warm. */
         public double warmSecondsPerSlide() {
-            return slides < 2 ? totalNanos / 1e9 : (totalNanos - warmupNanos) / 1e9 / (slides - 1);
+            int warm = slides - slides / 2;
+            return slides < 2 ? totalNanos / 1e9 : (totalNanos - warmupNanos) / 1e9 / warm;
         }
     }
 
@@ -97,7 +99,7 @@ public final class ExportJob {
                 long t0 = System.nanoTime();
                 int[] pixels = snapshot(renderer, view, contents.get(i));
                 renderNanos += System.nanoTime() - t0;
-                if (i == 0) {
+                if (i == contents.size() / 2 - 1) {
                     warmup = System.nanoTime() - start;
                 }
                 pngs.add(encoder.submit(() -> {
