@@ -78,7 +78,11 @@ public final class ExportJob {
         int total = contents.size() + 1;
         ExportMonitor monitor = this::checkCancelled;
         SlideRenderer renderer = new SlideRenderer(request.theme());
-        SlideView view = call(() -> new SlideView(trace, texts), "the slides");
+        SlideView view = call(() -> {
+            SlideView v = new SlideView(trace, texts);
+            renderer.attach(v);
+            return v;
+        }, "the slides");
         List<Slide> slides = new ArrayList<>(contents.size());
         long renderNanos = 0;
         long warmup = 0;

@@ -29,15 +29,23 @@ public final class SlideRenderer {
         this.theme = theme;
     }
 
-    /** The pixels of {@code root} laid out at 1920x1080, as opaque 0xAARRGGBB ints. Call on the JavaFX thread. */
-    public int[] snapshot(Parent root) {
+    /**
+     * Puts {@code root} into the offscreen 1920x1080 scene with the theme's stylesheets, so that its controls get
+     * their skins (and a lookup finds what is inside a scroll pane). Call on the JavaFX thread.
+     */
+    public void attach(Parent root) {
         if (scene == null) {
             scene = new Scene(root, WIDTH, HEIGHT);
             scene.getStylesheets().setAll(theme.stylesheets());
-        } else {
+        } else if (scene.getRoot() != root) {
             scene.setRoot(root);
         }
         root.applyCss();
+    }
+
+    /** The pixels of {@code root} laid out at 1920x1080, as opaque 0xAARRGGBB ints. Call on the JavaFX thread. */
+    public int[] snapshot(Parent root) {
+        attach(root);
         root.layout();
         WritableImage image = scene.snapshot(new WritableImage(WIDTH, HEIGHT));
         int[] argb = new int[WIDTH * HEIGHT];

@@ -79,12 +79,17 @@ public final class SlideView extends BorderPane {
     }
 
     /**
-     * Shows the handshake after {@code stepsRevealed} steps under {@code title}.
+     * Shows the handshake after {@code stepsRevealed} steps under {@code title}. The view must be in a scene
+     * ({@link SlideRenderer#attach}), so that the values inside the knowledge columns' scroll panes exist.
      *
      * @param highlight secret names to highlight (a lesson beat's {@code highlight})
      */
     public void show(int stepsRevealed, String title, List<String> highlight) {
+        if (getScene() == null) {
+            throw new IllegalStateException("attach the slide to a scene (SlideRenderer.attach) before show");
+        }
         vm.goTo(stepsRevealed);
+        applyCss();
         heading.setText(title);
         subtitle.setText(texts.get("slide.step", vm.positionProperty().get(), trace.steps().size()) + "  \u00b7  "
                 + StepSlideSource.protocolLabel(trace.protocol()) + "  \u00b7  " + trace.cipherSuite().ianaName());
