@@ -46,8 +46,8 @@ public final class LessonSlideSource implements SlideSource {
             Step step = trace.step(beat.step()).orElseThrow(() -> new IllegalArgumentException("lesson '"
                     + lesson.id() + "' has a beat on step '" + beat.step() + "', which this handshake does not have"));
             String narration = plain(beat.narrate(valuesUpTo(trace, step.index())));
-            String question = beat.quiz().map(q -> question(q, texts)).orElse("");
-            String answer = beat.quiz().map(q -> answer(q, texts)).orElse("");
+            String question = beat.quiz().map(q -> question(q, trace, texts)).orElse("");
+            String answer = beat.quiz().map(q -> answer(q, trace, texts)).orElse("");
             String shown = question.isEmpty() ? narration : narration + "\n\n" + question;
             String notes = answer.isEmpty() ? shown : shown + "\n\n" + answer;
             slides.add(new SlideContent(beat.title(), shown, notes, step.index() + 1, beat.highlightedSecrets()));
@@ -73,13 +73,13 @@ public final class LessonSlideSource implements SlideSource {
                 .collect(Collectors.joining("\n\n"));
     }
 
-    private static String question(Quiz quiz, ExportTexts texts) {
+    private static String question(Quiz quiz, Trace trace, ExportTexts texts) {
         StringBuilder q = new StringBuilder(texts.get("quiz.question", quiz.question()));
         List<String> options;
         if (quiz instanceof Quiz.MultipleChoice m) {
             options = m.options();
         } else if (quiz instanceof Quiz.NextMessage n) {
-            options = n.options();
+            options = n.options().stream().map(step -> stepTitle(trace, step)).toList();
         } else {
             options = Arrays.stream(Party.values()).map(p -> StepSlideSource.partyName(p, texts)).toList();
         }
@@ -89,12 +89,17 @@ public final class LessonSlideSource implements SlideSource {
         return q.toString();
     }
 
-    private static String answer(Quiz quiz, ExportTexts texts) {
+    /** A step as the diagram labels it ({@code ServerHello}), not by its API name ({@code server_hello}). */
+    private static String stepTitle(Trace trace, String stepName) {
+        return trace.step(stepName).map(Step::title).orElse(stepName);
+    }
+
+    private static String answer(Quiz quiz, Trace trace, ExportTexts texts) {
         String answer;
         if (quiz instanceof Quiz.MultipleChoice m) {
             answer = (m.correct() + 1) + ". " + m.options().get(m.correct());
         } else if (quiz instanceof Quiz.NextMessage n) {
-            answer = n.answer();
+            answer = stepTitle(trace, n.answer());
         } else {
             Quiz.WhoKnows w = (Quiz.WhoKnows) quiz;
             answer = Arrays.stream(Party.values()).filter(w.answer()::contains)
