@@ -24,7 +24,8 @@ public final class Main {
     /** Options that belong to the window rather than to the command line. */
     private static boolean isAppOnly(String[] args) {
         for (String a : args) {
-            if (!a.startsWith("--exit-after-first-frame") && !a.startsWith("--lesson=")
+            if (!a.startsWith("--exit-after-first-frame") && !a.startsWith("--lesson=") && !a.startsWith("--beat=")
+                    && !a.startsWith("--language=")
                     && !a.startsWith("--theme=") && !a.startsWith("--exchange=")) {
                 return false;
             }

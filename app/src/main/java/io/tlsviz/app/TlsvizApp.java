@@ -7,6 +7,9 @@ import io.tlsviz.app.view.MainWindow;
 import io.tlsviz.app.view.Theme;
 import io.tlsviz.app.viewmodel.ClassroomViewModel;
 import io.tlsviz.app.viewmodel.EngineNarration;
+import io.tlsviz.app.viewmodel.LessonViewModel;
+import io.tlsviz.app.view.LessonFileChooser;
+import io.tlsviz.lessons.LessonLibrary;
 import io.tlsviz.app.viewmodel.ScenarioSettingsViewModel;
 import io.tlsviz.engine.Exchange;
 import io.tlsviz.engine.ScenarioOptions;
@@ -31,14 +34,30 @@ public class TlsvizApp extends Application {
         List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
         AppPreferences prefs = new AppPreferences(JavaPreferenceStore.forUser());
         Exchange exchange = Exchange.RSA;
+        boolean picker = true;
+        String lesson = null;
+        int beat = 0;
         for (String a : args) {
             if (a.startsWith("--theme=")) {
                 prefs.setTheme(Theme.fromId(a.substring("--theme=".length())).id());
             } else if (a.startsWith("--exchange=")) {
                 exchange = Exchange.fromId(a.substring("--exchange=".length()));
+                picker = false;
+            } else if (a.startsWith("--lesson=")) {
+                lesson = a.substring("--lesson=".length());
+                picker = false;
+            } else if (a.startsWith("--beat=")) {
+                beat = Integer.parseInt(a.substring("--beat=".length())) - 1;
+            } else if (a.startsWith("--language=")) {
+                prefs.setLanguage(a.substring("--language=".length()));
             }
         }
-        open(stage, prefs, Messages.forLocale(Locale.getDefault()), ScenarioOptions.defaults(exchange));
+        Locale locale = prefs.language().map(Locale::forLanguageTag).orElse(Locale.getDefault());
+        MainWindow window = open(stage, prefs, Messages.forLocale(locale), ScenarioOptions.defaults(exchange),
+                LessonLibrary.loadShipped(), LessonFileChooser.nativeDialog(Messages.forLocale(locale)), picker);
+        if (lesson != null && window.lessons().startLesson(lesson)) {
+            window.lessons().showBeat(beat);
+        }
         if (args.contains("--exit-after-first-frame")) {
             exitAfterFirstFrame();
         }
@@ -50,14 +69,73 @@ public class TlsvizApp extends Application {
      * @return the window's root, for tests
      */
     public static MainWindow open(Stage stage, AppPreferences prefs, Messages messages, ScenarioOptions options) {
-        ClassroomViewModel classroom = new ClassroomViewModel(messages, new EngineNarration(messages), options);
-        MainWindow window = new MainWindow(classroom, new ScenarioSettingsViewModel(classroom), prefs, messages);
+        return open(stage, prefs, messages, options, LessonLibrary.loadShipped(),
+                LessonFileChooser.nativeDialog(messages), false);
+    }
+
+    /**
+     * Builds the window with the shipped lessons and a file chooser (tests pass one that answers at once).
+     *
+     * @param showPicker true to start with the lesson picker open
+     * @return the first window's root; switching the language replaces the scene's root with a new one
+     */
+    public static MainWindow open(Stage stage, AppPreferences prefs, Messages messages, ScenarioOptions options,
+            LessonLibrary shipped, LessonFileChooser fileChooser, boolean showPicker) {
+        Assembly assembly = new Assembly(stage, prefs, shipped, fileChooser);
+        MainWindow window = assembly.build(messages, options);
+        if (showPicker) {
+            window.lessons().openPicker();
+        }
         Scene scene = new Scene(window, prefs.windowWidth(), prefs.windowHeight());
         stage.setTitle(messages.get("app.title"));
         stage.setScene(scene);
-        stage.setOnHiding(e -> prefs.setWindowSize(scene.getWidth(), scene.getHeight()));
+        if (prefs.windowMaximized()) {
+            // Fill the screen even where no window manager honours "maximized" (a bare X server, a kiosk).
+            javafx.geometry.Rectangle2D bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setX(bounds.getMinX());
+            stage.setY(bounds.getMinY());
+            stage.setWidth(bounds.getWidth());
+            stage.setHeight(bounds.getHeight());
+            stage.setMaximized(true);
+        }
+        stage.setOnHiding(e -> {
+            prefs.setWindowMaximized(stage.isMaximized());
+            if (!stage.isMaximized()) {
+                prefs.setWindowSize(scene.getWidth(), scene.getHeight());
+            }
+        });
         stage.show();
         return window;
+    }
+
+    /**
+     * Puts view-models and a window together for one language. Switching the language builds the whole
+     * window again in the new language and resumes the lesson and beat (or step) where the old one was.
+     */
+    private record Assembly(Stage stage, AppPreferences prefs, LessonLibrary shipped, LessonFileChooser fileChooser) {
+
+        MainWindow build(Messages messages, ScenarioOptions options) {
+            ClassroomViewModel classroom = new ClassroomViewModel(messages, new EngineNarration(messages), options);
+            LessonViewModel lessons = new LessonViewModel(classroom, shipped, LessonLibrary::load,
+                    LessonViewModel.AttackLab.live(), prefs, messages);
+            return new MainWindow(lessons, new ScenarioSettingsViewModel(classroom), prefs, messages,
+                    new MainWindow.Hooks(fileChooser, this::switchLanguage));
+        }
+
+        void switchLanguage(String language) {
+            Scene scene = stage.getScene();
+            if (scene == null || !(scene.getRoot() instanceof MainWindow old)) {
+                return;
+            }
+            prefs.setLanguage(language);
+            old.lessons().classroom().pause();
+            Messages messages = Messages.forLocale(Locale.forLanguageTag(language));
+            LessonViewModel.Resume resume = old.lessons().resume();
+            MainWindow window = build(messages, resume.options());
+            window.lessons().resume(resume);
+            stage.setTitle(messages.get("app.title"));
+            scene.setRoot(window);
+        }
     }
 
     /** For the startup benchmark: print the JVM uptime at the first frame, then exit. */

@@ -6,6 +6,8 @@ public final class AppPreferences {
     public static final double DEFAULT_HEIGHT = 900;
     public static final int MIN_FONT_STEP = -4;
     public static final int MAX_FONT_STEP = 12;
+    /** What {@link #lastLesson()} holds when the last choice was free exploration. */
+    public static final String FREE_EXPLORATION = "free";
 
     private final PreferenceStore store;
 
@@ -39,12 +41,43 @@ public final class AppPreferences {
         store.put("reducedMotion", Boolean.toString(on));
     }
 
+    /** The lesson chosen last in the picker: a lesson id, or {@link #FREE_EXPLORATION}; empty before the first choice. */
+    public java.util.Optional<String> lastLesson() {
+        return store.get("lastLesson");
+    }
+
+    public void setLastLesson(String id) {
+        store.put("lastLesson", id);
+    }
+
+    /** The language chosen in the app (two letters), or empty to follow the system locale. */
+    public java.util.Optional<String> language() {
+        return store.get("language");
+    }
+
+    public void setLanguage(String language) {
+        store.put("language", language);
+    }
+
     public double windowWidth() {
         return Math.max(640, doubleValue("windowWidth", DEFAULT_WIDTH));
     }
 
     public double windowHeight() {
         return Math.max(480, doubleValue("windowHeight", DEFAULT_HEIGHT));
+    }
+
+    /**
+     * Whether the window opens maximized: as it was last closed; on the very first run (no size saved yet)
+     * maximized, since a classroom projector wants the whole screen.
+     */
+    public boolean windowMaximized() {
+        return store.get("windowMaximized").map(Boolean::parseBoolean)
+                .orElse(store.get("windowWidth").isEmpty());
+    }
+
+    public void setWindowMaximized(boolean maximized) {
+        store.put("windowMaximized", Boolean.toString(maximized));
     }
 
     public void setWindowSize(double width, double height) {

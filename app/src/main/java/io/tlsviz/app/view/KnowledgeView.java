@@ -66,6 +66,7 @@ public final class KnowledgeView extends HBox {
         }
         vm.highlightedNames().addListener((SetChangeListener<String>) c -> updateHighlights());
         vm.selectedProperty().addListener((o, a, b) -> updateHighlights());
+        vm.lessonHighlights().addListener((SetChangeListener<String>) c -> updateHighlights());
     }
 
     private static String columnClass(Party p) {
@@ -204,6 +205,7 @@ public final class KnowledgeView extends HBox {
                 if (o instanceof KnowledgeItem item) {
                     toggle(n, Styles.INPUT_HIGHLIGHT, vm.highlightedNames().contains(item.name()));
                     toggle(n, Styles.SELECTED, item.equals(sel));
+                    toggle(n, Styles.LESSON_HIGHLIGHT, vm.lessonHighlights().contains(item.name()));
                 }
             }
         }

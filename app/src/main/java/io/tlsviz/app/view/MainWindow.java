@@ -3,6 +3,23 @@ package io.tlsviz.app.view;
 import io.tlsviz.app.i18n.Messages;
 import io.tlsviz.app.prefs.AppPreferences;
 import io.tlsviz.app.viewmodel.ClassroomViewModel;
+import io.tlsviz.app.viewmodel.LessonViewModel;
+import io.tlsviz.app.viewmodel.QuizViewModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.StackPane;
 import io.tlsviz.app.viewmodel.ScenarioSettingsViewModel;
 import io.tlsviz.engine.Exchange;
 import javafx.animation.KeyFrame;
@@ -40,19 +57,35 @@ import org.controlsfx.control.SegmentedButton;
  * binds to the view-models and owns only what is the view's own (the play clock, theme, font size).
  */
 public final class MainWindow extends BorderPane {
+    /**
+     * What the window asks of the application around it.
+     *
+     * @param fileChooser     asks for a lesson file (the native dialog; tests answer at once)
+     * @param switchLanguage  rebuilds the window in another language ("en", "de")
+     */
+    public record Hooks(LessonFileChooser fileChooser, Consumer<String> switchLanguage) {
+    }
+
     private final ClassroomViewModel vm;
+    private final LessonViewModel lessons;
+    private final Hooks hooks;
     private final Messages messages;
     private final AppPreferences prefs;
     private final ScenarioSettingsViewModel settings;
     private final DiagramView diagram;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final ToggleButton reducedMotion;
+    private final LessonPickerView picker;
+    /** The languages the app and the shipped lessons speak. */
+    private static final List<String> LANGUAGES = List.of("en", "de");
     private int fontStep;
     private Timeline playClock;
 
-    public MainWindow(ClassroomViewModel vm, ScenarioSettingsViewModel settings, AppPreferences prefs,
-            Messages messages) {
-        this.vm = vm;
+    public MainWindow(LessonViewModel lessons, ScenarioSettingsViewModel settings, AppPreferences prefs,
+            Messages messages, Hooks hooks) {
+        this.lessons = lessons;
+        this.hooks = hooks;
+        this.vm = lessons.classroom();
         this.settings = settings;
         this.prefs = prefs;
         this.messages = messages;
@@ -74,20 +107,37 @@ public final class MainWindow extends BorderPane {
         banner.getStyleClass().add(Styles.ALERT_BANNER);
         banner.visibleProperty().bind(vm.alertTextProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
-        setTop(new VBox(toolbar(), banner));
+        setTop(new VBox(menuBar(), toolbar(), banner));
 
-        NarrationView narration = new NarrationView(vm);
+        NarrationView narration = new NarrationView(lessons, messages);
         KnowledgeView knowledge = new KnowledgeView(vm.knowledge(), messages);
         VBox.setVgrow(knowledge, Priority.ALWAYS);
         InspectorView inspector = new InspectorView(vm.inspector(), messages);
         SplitPane left = new SplitPane(diagram, inspector);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.62);
-        VBox right = new VBox(8, narration, knowledge);
+        narration.setMinHeight(120);
+        knowledge.setMinHeight(160);
+        SplitPane right = new SplitPane(narration, knowledge);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.56);
         right.setMinWidth(0);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.47);
-        setCenter(centre);
+        picker = new LessonPickerView(lessons, messages, this::openLessonFile);
+        setCenter(new StackPane(centre, picker, new ProblemsView(lessons, messages)));
+        setOnDragOver(e -> {
+            if (lessonFile(e.getDragboard()).isPresent()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        setOnDragDropped(e -> {
+            Optional<Path> file = lessonFile(e.getDragboard());
+            file.ifPresent(lessons::openLessonFile);
+            e.setDropCompleted(file.isPresent());
+            e.consume();
+        });
 
         Label status = new Label();
         status.setId("status");
@@ -103,6 +153,66 @@ public final class MainWindow extends BorderPane {
         sceneProperty().addListener((o, a, s) -> applyTheme());
         fontStep = prefs.fontStep();
         theme.set(Theme.fromId(prefs.theme()));
+    }
+
+    /** The lesson view-model behind this window. */
+    public LessonViewModel lessons() {
+        return lessons;
+    }
+
+    /** Asks for a lesson file and opens it; problems are listed, the current lesson stays. */
+    public void openLessonFile() {
+        hooks.fileChooser().choose(getScene() == null ? null : getScene().getWindow())
+                .ifPresent(lessons::openLessonFile);
+    }
+
+    private static Optional<Path> lessonFile(Dragboard board) {
+        if (!board.hasFiles()) {
+            return Optional.empty();
+        }
+        return board.getFiles().stream().map(java.io.File::toPath)
+                .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).findFirst();
+    }
+
+    private MenuBar menuBar() {
+        MenuItem choose = new MenuItem(messages.get("menu.chooseLesson"));
+        choose.setId("menu-choose-lesson");
+        choose.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        choose.setOnAction(e -> lessons.openPicker());
+        MenuItem open = new MenuItem(messages.get("menu.openLesson"));
+        open.setId("menu-open-lesson");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> openLessonFile());
+        MenuItem quit = new MenuItem(messages.get("menu.quit"));
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> {
+            if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
+                stage.close();
+            }
+        });
+        Menu file = new Menu(messages.get("menu.file"), null, choose, open, new SeparatorMenuItem(), quit);
+        file.setId("menu-file");
+        Menu language = new Menu(messages.get("menu.language"));
+        ToggleGroup group = new ToggleGroup();
+        for (String code : LANGUAGES) {
+            RadioMenuItem item = new RadioMenuItem(messages.get("language." + code));
+            item.setId("menu-language-" + code);
+            item.setToggleGroup(group);
+            item.setSelected(code.equals(lessons.language()));
+            item.setOnAction(e -> switchLanguage(code));
+            language.getItems().add(item);
+        }
+        Menu view = new Menu(messages.get("menu.view"), null, language);
+        view.setId("menu-view");
+        MenuBar bar = new MenuBar(file, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private void switchLanguage(String code) {
+        if (!code.equals(lessons.language())) {
+            hooks.switchLanguage().accept(code);
+        }
     }
 
     public DiagramView diagram() {
@@ -132,12 +242,13 @@ public final class MainWindow extends BorderPane {
         vm.exchangeProperty().addListener((o, a, b) -> syncExchange.run());
         syncExchange.run();
 
-        Button back = button("back", "toolbar.back", vm::back);
-        back.disableProperty().bind(vm.canBackProperty().not());
-        Button next = button("next", "toolbar.next", vm::next);
-        next.disableProperty().bind(vm.canNextProperty().not());
+        Button lessonsButton = button("lessons", "toolbar.lessons", lessons::openPicker);
+        Button back = button("back", "toolbar.back", lessons::back);
+        back.disableProperty().bind(lessons.canBackProperty().not());
+        Button next = button("next", "toolbar.next", lessons::next);
+        next.disableProperty().bind(lessons.canNextProperty().not());
         next.setDefaultButton(false);
-        Button restart = button("restart", "toolbar.restart", vm::restart);
+        Button restart = button("restart", "toolbar.restart", lessons::restart);
         Button play = button("play", "toolbar.play", vm::togglePlay);
         play.textProperty().bind(Bindings.when(vm.playingProperty())
                 .then(messages.get("toolbar.pause")).otherwise(messages.get("toolbar.play")));
@@ -166,8 +277,21 @@ public final class MainWindow extends BorderPane {
         Button settingsButton = button("settings", "toolbar.settings", this::openSettings);
         Button presenter = button("presenter", "toolbar.presenter", this::toggleFullScreen);
 
-        ToolBar bar = new ToolBar(exchanges, new Separator(), back, next, restart, play, speed, speedLabel,
-                new Separator(), tamper, settingsButton, new Separator(), themes, reducedMotion, presenter);
+        ComboBox<String> language = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(LANGUAGES));
+        language.setId("language");
+        language.setAccessibleText(messages.get("toolbar.language"));
+        language.setCellFactory(l -> new LanguageCell());
+        language.setButtonCell(new LanguageCell());
+        language.setValue(lessons.language());
+        language.valueProperty().addListener((o, was, code) -> {
+            if (code != null) {
+                switchLanguage(code);
+            }
+        });
+
+        ToolBar bar = new ToolBar(lessonsButton, exchanges, new Separator(), back, next, restart, play, speed,
+                speedLabel, new Separator(), tamper, settingsButton, new Separator(), themes, language,
+                reducedMotion, presenter);
         bar.getStyleClass().add(Styles.TOOLBAR);
         return bar;
     }
@@ -187,11 +311,38 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    private final class LanguageCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String code, boolean empty) {
+            super.updateItem(code, empty);
+            setText(empty || code == null ? null : messages.get("language." + code));
+        }
+    }
+
     private void onKey(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl) {
+        if (e.getTarget() instanceof TextInputControl || picker.isVisible()
+                || !lessons.problems().isEmpty()) {
             return;
         }
         KeyCode k = e.getCode();
+        QuizViewModel quiz = lessons.quizProperty().get();
+        if (quiz != null && !quiz.doneProperty().get() && !e.isShortcutDown()) {
+            int digit = digit(k);
+            if (digit >= 1) {
+                quiz.choose(digit - 1);
+                e.consume();
+                return;
+            }
+            if (k == KeyCode.ENTER && quiz.answer()) {
+                e.consume();
+                return;
+            }
+            if (k == KeyCode.S) {
+                quiz.skip();
+                e.consume();
+                return;
+            }
+        }
         boolean handled = true;
         if (e.isShortcutDown()) {
             if (k == KeyCode.PLUS || k == KeyCode.EQUALS || k == KeyCode.ADD) {
@@ -202,11 +353,11 @@ public final class MainWindow extends BorderPane {
                 handled = false;
             }
         } else if (k == KeyCode.RIGHT || k == KeyCode.SPACE || k == KeyCode.PAGE_DOWN) {
-            vm.next();
+            lessons.next();
         } else if (k == KeyCode.LEFT || k == KeyCode.PAGE_UP) {
-            vm.back();
+            lessons.back();
         } else if (k == KeyCode.HOME) {
-            vm.restart();
+            lessons.restart();
         } else if (k == KeyCode.P) {
             vm.togglePlay();
         } else if (k == KeyCode.F5 || k == KeyCode.F11) {
@@ -217,6 +368,16 @@ public final class MainWindow extends BorderPane {
         if (handled) {
             e.consume();
         }
+    }
+
+    /** 1 to 9 for the digit keys (top row or keypad), else 0. */
+    private static int digit(KeyCode k) {
+        if (k.isDigitKey()) {
+            String name = k.getName();
+            char c = name.charAt(name.length() - 1);
+            return c >= '1' && c <= '9' ? c - '0' : 0;
+        }
+        return 0;
     }
 
     private void changeFont(int delta) {

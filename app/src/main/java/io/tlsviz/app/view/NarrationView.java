@@ -1,27 +1,91 @@
 package io.tlsviz.app.view;
 
-import io.tlsviz.app.viewmodel.ClassroomViewModel;
+import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.app.viewmodel.LessonViewModel;
+import io.tlsviz.lessons.Narration;
+import java.util.List;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 
-/** The lesson text for the current step (the engine's title and meaning until lessons plug in). */
+/**
+ * The narration: the beat's title, "beat 3 of 9", the paragraphs with emphasis and live values, then the
+ * beat's warm-up, attack and quiz. In free exploration, the engine's title and meaning of the step.
+ */
 public final class NarrationView extends VBox {
+    private final LessonViewModel vm;
+    private final VBox text = new VBox(8);
 
-    public NarrationView(ClassroomViewModel vm) {
+    public NarrationView(LessonViewModel vm, Messages messages) {
+        this.vm = vm;
         getStyleClass().add(Styles.NARRATION);
         setId("narration");
+        setSpacing(6);
         Label title = new Label();
         title.setId("narration-title");
         title.getStyleClass().add(Styles.NARRATION_TITLE);
         title.setWrapText(true);
-        title.textProperty().bind(vm.narrationTitleProperty());
-        Label text = new Label();
+        title.textProperty().bind(vm.titleProperty());
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        Label beat = new Label();
+        beat.setId("beat-label");
+        beat.getStyleClass().addAll(Styles.BEAT_LABEL, Styles.MUTED);
+        beat.textProperty().bind(vm.beatLabelProperty());
+        beat.visibleProperty().bind(vm.beatLabelProperty().isNotEmpty());
+        beat.managedProperty().bind(beat.visibleProperty());
+        beat.setMinWidth(Region.USE_PREF_SIZE);
+        VBox header = new VBox(2, beat, title);
+
         text.setId("narration-text");
-        text.getStyleClass().add(Styles.NARRATION_TEXT);
-        text.setWrapText(true);
-        text.textProperty().bind(vm.narrationTextProperty());
-        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        setSpacing(6);
-        getChildren().addAll(title, text);
+        text.getStyleClass().add(Styles.NARRATION_RUN);
+        VBox body = new VBox(10, text, new WarmupView(vm, messages), new AttackView(vm, messages),
+                new QuizView(vm, messages));
+        body.setFillWidth(true);
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setId("narration-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setFocusTraversable(false);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(header, scroll);
+        vm.paragraphs().addListener((ListChangeListener<List<Narration.Span>>) c -> render());
+        render();
+    }
+
+    private void render() {
+        text.getChildren().clear();
+        for (List<Narration.Span> paragraph : vm.paragraphs()) {
+            TextFlow flow = new TextFlow();
+            flow.getStyleClass().add(Styles.NARRATION_PARAGRAPH);
+            StringBuilder plain = new StringBuilder();
+            for (Narration.Span span : paragraph) {
+                Text t = new Text(span.text());
+                t.getStyleClass().add(Styles.NARRATION_RUN);
+                if (span.emphasis()) {
+                    t.getStyleClass().add(Styles.EMPHASIS);
+                }
+                flow.getChildren().add(t);
+                plain.append(span.text());
+            }
+            flow.setAccessibleText(plain.toString());
+            text.getChildren().add(flow);
+        }
+    }
+
+    /** The narration as plain text, paragraphs separated by blank lines (what a screen reader gets). */
+    public String plainText() {
+        StringBuilder sb = new StringBuilder();
+        for (var node : text.getChildren()) {
+            if (sb.length() > 0) {
+                sb.append("\n\n");
+            }
+            sb.append(node.getAccessibleText());
+        }
+        return sb.toString();
     }
 }

@@ -7,16 +7,14 @@ import io.tlsviz.engine.Step;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 
 /** One button per step of the whole handshake: jump to any step. */
-public final class StepStrip extends ScrollPane {
+public final class StepStrip extends FlowPane {
     private final ClassroomViewModel vm;
     private final Messages messages;
-    private final HBox box = new HBox(4);
     private final List<ToggleButton> buttons = new ArrayList<>();
 
     public StepStrip(ClassroomViewModel vm, Messages messages) {
@@ -24,9 +22,12 @@ public final class StepStrip extends ScrollPane {
         this.messages = messages;
         setId("step-strip");
         getStyleClass().add(Styles.STEP_STRIP);
-        setContent(box);
-        setFitToHeight(true);
-        setVbarPolicy(ScrollBarPolicy.NEVER);
+        // Wraps into more rows rather than scrolling: every step stays in view, whole, even in the
+        // projector theme's large type.
+        setHgap(4);
+        setVgap(4);
+        setPadding(new javafx.geometry.Insets(4));
+        setMinHeight(USE_PREF_SIZE);
         setFocusTraversable(false);
         vm.plan().addListener((ListChangeListener<PlannedStep>) c -> rebuild());
         vm.positionProperty().addListener((o, a, b) -> update());
@@ -46,7 +47,7 @@ public final class StepStrip extends ScrollPane {
             b.setOnAction(e -> vm.goTo(s.index() + 1));
             buttons.add(b);
         }
-        box.getChildren().setAll(buttons);
+        getChildren().setAll(buttons);
         update();
     }
 

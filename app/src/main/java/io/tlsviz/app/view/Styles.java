@@ -58,6 +58,30 @@ public final class Styles {
     public static final String NARRATION = "narration";
     public static final String NARRATION_TITLE = "narration-title";
     public static final String NARRATION_TEXT = "narration-text";
+    public static final String NARRATION_PARAGRAPH = "narration-paragraph";
+    public static final String NARRATION_RUN = "narration-run";
+    public static final String EMPHASIS = "emphasis";
+    public static final String BEAT_LABEL = "beat-label";
+    public static final String LESSON_HIGHLIGHT = "lesson-highlight";
+
+    public static final String QUIZ = "quiz";
+    public static final String QUIZ_QUESTION = "quiz-question";
+    public static final String QUIZ_OPTION = "quiz-option";
+    public static final String QUIZ_RIGHT_OPTION = "right-option";
+    public static final String CORRECT = "correct";
+    public static final String WRONG = "wrong";
+    public static final String WARMUP = "warmup";
+    public static final String ATTACK = "attack";
+    public static final String MATCHES = "matches";
+    public static final String DIFFERS = "differs";
+    public static final String PLAINTEXT = "plaintext";
+
+    public static final String OVERLAY = "overlay";
+    public static final String CARD = "card";
+    public static final String PICKER = "lesson-picker";
+    public static final String CHOICE_TITLE = "choice-title";
+    public static final String CHOICE_SUMMARY = "choice-summary";
+    public static final String ERROR_LIST = "error-list";
 
     public static final String INSPECTOR = "inspector";
     public static final String SECTION_TITLE = "section-title";

@@ -5,8 +5,12 @@ import io.tlsviz.engine.Exchange;
 import io.tlsviz.engine.HandshakeSession;
 import io.tlsviz.engine.MessageStep;
 import io.tlsviz.engine.ScenarioOptions;
+import io.tlsviz.engine.Secret;
 import io.tlsviz.engine.Step;
+import io.tlsviz.engine.Trace;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -149,6 +153,45 @@ public final class ClassroomViewModel {
         seed = newOptions.seed();
         start(newOptions);
         exchange.set(newOptions.exchange());
+    }
+
+    /**
+     * Shows the handshake up to and including the first step with this name (replaying when it lies
+     * behind). A lesson beat anchors here by name, never by index.
+     *
+     * @return false when the handshake as it runs now has no such step (then nothing moves)
+     */
+    public boolean goToStep(String name) {
+        for (PlannedStep s : plan) {
+            if (s.name().equals(name)) {
+                goTo(s.index() + 1);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The values shown so far, by secret name: what the revealed steps captured, first capture wins. */
+    public Map<String, byte[]> revealedValues() {
+        Map<String, byte[]> values = new LinkedHashMap<>();
+        for (Step s : steps) {
+            for (Secret secret : s.secrets()) {
+                values.putIfAbsent(secret.name(), secret.bytes());
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The whole handshake of this session as it will run, recorded to the end (with any tampering), while
+     * the class stays where it is. What an eavesdropper who recorded everything has.
+     */
+    public Trace completeTrace() {
+        int at = session.position();
+        session.runToEnd();
+        Trace whole = session.trace();
+        session.goTo(at);
+        return whole;
     }
 
     /** Selects a revealed step for the inspector; the current step stays where it is. */

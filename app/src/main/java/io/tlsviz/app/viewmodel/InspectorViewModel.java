@@ -113,6 +113,31 @@ public final class InspectorViewModel {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * Selects the field with this dotted path (e.g. {@code record.handshake.client_hello.random}) in the
+     * message shown, if it has one.
+     *
+     * @return true if a field was selected
+     */
+    public boolean selectPath(String path) {
+        Optional<Field> found = findPath(roots, path);
+        found.ifPresent(selectedField::set);
+        return found.isPresent();
+    }
+
+    private static Optional<Field> findPath(List<Field> level, String path) {
+        for (Field f : level) {
+            if (f.path().equals(path)) {
+                return Optional.of(f);
+            }
+            Optional<Field> inside = findPath(f.children(), path);
+            if (inside.isPresent()) {
+                return inside;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Selects the field of a clicked byte. */
     public void selectByte(int offset, boolean inPlaintext) {
         fieldAt(offset, inPlaintext).ifPresent(selectedField::set);

@@ -27,6 +27,9 @@ public final class KnowledgeViewModel {
     private final ObjectProperty<KnowledgeItem> selected = new SimpleObjectProperty<>();
     private final ObservableSet<String> highlighted = FXCollections.observableSet();
     private final ObservableSet<String> readOnlyHighlighted = FXCollections.unmodifiableObservableSet(highlighted);
+    private final ObservableSet<String> lessonHighlights = FXCollections.observableSet();
+    private final ObservableSet<String> readOnlyLessonHighlights =
+            FXCollections.unmodifiableObservableSet(lessonHighlights);
 
     public KnowledgeViewModel() {
         for (Party p : Party.values()) {
@@ -55,6 +58,19 @@ public final class KnowledgeViewModel {
     /** Names of the inputs of the selected value. */
     public ObservableSet<String> highlightedNames() {
         return readOnlyHighlighted;
+    }
+
+    /** Names of the values the current lesson beat points at. */
+    public ObservableSet<String> lessonHighlights() {
+        return readOnlyLessonHighlights;
+    }
+
+    /** Points at these values for the current lesson beat (empty: none). */
+    public void setLessonHighlights(java.util.Collection<String> names) {
+        if (!lessonHighlights.equals(Set.copyOf(names))) {
+            lessonHighlights.clear();
+            lessonHighlights.addAll(names);
+        }
     }
 
     /** Recomputes every column from the steps revealed so far. */

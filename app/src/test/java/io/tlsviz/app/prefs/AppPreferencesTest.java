@@ -23,4 +23,14 @@ class AppPreferencesTest {
         store.put("windowWidth", "wide");
         assertThat(again.windowWidth()).isEqualTo(AppPreferences.DEFAULT_WIDTH);
     }
+
+    @Test
+    void theFirstRunOpensMaximizedThenAsLastClosed() {
+        AppPreferences p = new AppPreferences(new InMemoryPreferenceStore());
+        assertThat(p.windowMaximized()).isTrue();
+        p.setWindowSize(1000, 700);
+        assertThat(p.windowMaximized()).isFalse();
+        p.setWindowMaximized(true);
+        assertThat(p.windowMaximized()).isTrue();
+    }
 }

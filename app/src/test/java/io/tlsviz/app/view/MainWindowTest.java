@@ -174,7 +174,7 @@ class MainWindowTest {
                     .forEach(n -> sb.append('|').append(n.getId()).append(n.getStyleClass()).append(n.getAccessibleText()));
         }
         robot.lookup(".arrow-row").queryAll().forEach(n -> sb.append('|').append(n.getId()).append(n.getAccessibleText()));
-        sb.append(robot.lookup("#narration-text").queryAs(Label.class).getText());
+        sb.append(robot.lookup("#narration").queryAs(NarrationView.class).plainText());
         return sb.toString();
     }
 

@@ -1,0 +1,88 @@
+package io.tlsviz.app.view;
+
+import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.app.viewmodel.AttackReport;
+import io.tlsviz.app.viewmodel.LessonViewModel;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The forward-secrecy attack at a beat: what the leaked key recovered from the recorded RSA session, each
+ * value marked against the real one, the decrypted request and response, and the same attack on a DHE
+ * recording, which opens nothing.
+ */
+public final class AttackView extends VBox {
+    private final Messages messages;
+
+    public AttackView(LessonViewModel vm, Messages messages) {
+        this.messages = messages;
+        setId("attack");
+        getStyleClass().add(Styles.ATTACK);
+        setSpacing(6);
+        vm.attackProperty().addListener((o, a, report) -> show(report));
+        show(vm.attackProperty().get());
+    }
+
+    private void show(AttackReport r) {
+        getChildren().clear();
+        setVisible(r != null);
+        setManaged(r != null);
+        if (r == null) {
+            return;
+        }
+        getChildren().add(title(messages.get("attack.title")));
+        Label rsa = wrapped(messages.get(r.opened() ? "attack.rsa.opened" : "attack.rsa.closed"));
+        rsa.setId("attack-rsa");
+        rsa.getStyleClass().add(r.opened() ? Styles.WRONG : Styles.CORRECT);
+        rsa.setTooltip(new Tooltip(r.explanation()));
+        getChildren().add(rsa);
+        for (AttackReport.RecoveredValue v : r.recovered()) {
+            Label name = new Label(v.name());
+            name.getStyleClass().add(Styles.VALUE_NAME);
+            Label hex = new Label(v.shortHex());
+            hex.getStyleClass().addAll(Styles.HEX, Styles.MONO);
+            hex.setTooltip(new Tooltip(v.hex()));
+            Label mark = new Label(messages.get(v.matches() ? "attack.matches" : "attack.differs"));
+            mark.getStyleClass().add(v.matches() ? Styles.MATCHES : Styles.DIFFERS);
+            FlowPane row = new FlowPane(8, 2, name, hex, mark);
+            row.setId("attack-value-" + v.name());
+            row.setAccessibleText(v.name() + " " + v.hex() + " " + mark.getText());
+            getChildren().add(row);
+        }
+        if (!r.plaintexts().isEmpty()) {
+            getChildren().add(title(messages.get("attack.plaintexts")));
+            for (int i = 0; i < r.plaintexts().size(); i++) {
+                String which = i == 0 ? "attack.request" : i == 1 ? "attack.response" : "attack.plaintexts";
+                Label caption = new Label(messages.get(which));
+                caption.getStyleClass().add(Styles.MUTED);
+                Label text = wrapped(r.plaintexts().get(i).strip());
+                text.setId("attack-plaintext-" + (i + 1));
+                text.getStyleClass().addAll(Styles.PLAINTEXT, Styles.MONO);
+                getChildren().addAll(caption, text);
+            }
+        }
+        getChildren().add(title(messages.get("attack.dhe.title")));
+        Label dhe = wrapped(messages.get(r.dheOpened() ? "attack.dhe.opened" : "attack.dhe.closed"));
+        dhe.setId("attack-dhe");
+        dhe.getStyleClass().add(r.dheOpened() ? Styles.WRONG : Styles.CORRECT);
+        Label why = wrapped(r.dheExplanation());
+        why.setId("attack-dhe-explanation");
+        getChildren().addAll(dhe, why);
+    }
+
+    private static Label title(String text) {
+        Label l = wrapped(text);
+        l.getStyleClass().add(Styles.SECTION_TITLE);
+        return l;
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+}

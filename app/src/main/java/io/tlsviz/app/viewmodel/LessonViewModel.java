@@ -1,0 +1,511 @@
+package io.tlsviz.app.viewmodel;
+
+import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.app.prefs.AppPreferences;
+import io.tlsviz.engine.Exchange;
+import io.tlsviz.engine.HandshakeSession;
+import io.tlsviz.engine.ScenarioOptions;
+import io.tlsviz.engine.Trace;
+import io.tlsviz.engine.attack.Eavesdropper;
+import io.tlsviz.engine.live.DemoPki;
+import io.tlsviz.lessons.Attack;
+import io.tlsviz.lessons.Beat;
+import io.tlsviz.lessons.Lesson;
+import io.tlsviz.lessons.LessonLibrary;
+import io.tlsviz.lessons.Narration;
+import io.tlsviz.lessons.Problem;
+import io.tlsviz.lessons.Warmup;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * A lesson over the live classroom: picks a lesson, moves beat by beat (each beat anchored on an engine
+ * step by name), tells the narration with the live values, holds the quiz of the beat and blocks Next
+ * until it is answered or skipped, computes the warm-up and runs the forward-secrecy attack on the real
+ * recorded bytes. Without a lesson (free exploration) Next and Back step the handshake and the narration
+ * is the engine's. No Nodes.
+ */
+public final class LessonViewModel {
+    /** What the forward-secrecy attack needs: the key that leaks, and a recording of a DHE session. */
+    public interface AttackLab {
+        java.security.PrivateKey leakedServerKey();
+
+        Trace dheRecording(Long seed);
+
+        /** The demo server's key, and a DHE handshake run live with the same seed. */
+        static AttackLab live() {
+            return new AttackLab() {
+                @Override
+                public java.security.PrivateKey leakedServerKey() {
+                    return DemoPki.shipped().serverPrivateKeyJdk();
+                }
+
+                @Override
+                public Trace dheRecording(Long seed) {
+                    return HandshakeSession.run(ScenarioOptions.defaults(Exchange.DHE).withSeed(seed));
+                }
+            };
+        }
+    }
+
+    /** One row of the small-number warm-up, e.g. "A = g^a mod p" and "8". */
+    public record NumberRow(String key, String label, String value) {
+    }
+
+    /** Where a window left off, to carry over when it is rebuilt in another language. */
+    public record Resume(String lessonId, int beat, boolean pickerOpen, List<LessonLibrary> opened,
+            ScenarioOptions options, int position) {
+        public Resume {
+            opened = List.copyOf(opened);
+        }
+    }
+
+    private final ClassroomViewModel classroom;
+    private final Messages messages;
+    private final AppPreferences prefs;
+    private final LessonLibrary shipped;
+    private final List<LessonLibrary> opened = new ArrayList<>();
+    private final Function<Path, LessonLibrary> fileLoader;
+    private final AttackLab lab;
+    private final String language;
+
+    private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper beatIndex = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyObjectWrapper<Beat> beat = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper beatLabel = new ReadOnlyStringWrapper("");
+    private final ObservableList<List<Narration.Span>> paragraphs = FXCollections.observableArrayList();
+    private final ObservableList<List<Narration.Span>> readOnlyParagraphs =
+            FXCollections.unmodifiableObservableList(paragraphs);
+    private final ReadOnlyObjectWrapper<QuizViewModel> quiz = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<NumberRow>> warmup = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<AttackReport> attack = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper pickerOpen = new ReadOnlyBooleanWrapper();
+    private final ObservableList<LessonChoice> choices = FXCollections.observableArrayList();
+    private final ObservableList<LessonChoice> readOnlyChoices = FXCollections.unmodifiableObservableList(choices);
+    private final ReadOnlyObjectWrapper<LessonChoice> suggestedChoice = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> readOnlyProblems = FXCollections.unmodifiableObservableList(problems);
+    private final ReadOnlyStringWrapper problemsTitle = new ReadOnlyStringWrapper("");
+
+    private final Map<Integer, QuizViewModel> quizzes = new HashMap<>();
+    private final ChangeListener<Boolean> quizDone = (o, was, now) -> updateCanMove();
+    private boolean startingLesson;
+    private Eavesdropper.Outcome rsaOutcome;
+    private Eavesdropper.Outcome dheOutcome;
+    private Map<String, byte[]> truth;
+
+    /**
+     * @param shipped    the lessons that come with tlsviz
+     * @param fileLoader reads a teacher's lesson file ({@link LessonLibrary#load(Path)} in the app)
+     * @param lab        the leaked key and the DHE recording for the forward-secrecy attack
+     */
+    public LessonViewModel(ClassroomViewModel classroom, LessonLibrary shipped, Function<Path, LessonLibrary> fileLoader,
+            AttackLab lab, AppPreferences prefs, Messages messages) {
+        this.classroom = Objects.requireNonNull(classroom);
+        this.shipped = Objects.requireNonNull(shipped);
+        this.fileLoader = Objects.requireNonNull(fileLoader);
+        this.lab = Objects.requireNonNull(lab);
+        this.prefs = Objects.requireNonNull(prefs);
+        this.messages = Objects.requireNonNull(messages);
+        this.language = messages.locale().getLanguage();
+        classroom.positionProperty().addListener((o, a, b) -> {
+            if (lesson.get() != null) {
+                renderBeat();
+            }
+            updateCanMove();
+        });
+        classroom.canNextProperty().addListener((o, a, b) -> updateCanMove());
+        classroom.narrationTitleProperty().addListener((o, a, b) -> renderFree());
+        classroom.narrationTextProperty().addListener((o, a, b) -> renderFree());
+        classroom.optionsProperty().addListener((o, a, b) -> {
+            if (!startingLesson && lesson.get() != null) {
+                leaveLesson();
+            }
+        });
+        refreshChoices();
+        renderFree();
+        updateCanMove();
+    }
+
+    // --- The picker ----------------------------------------------------------------------------------
+
+    /** Shows the lesson picker, with the last choice suggested. */
+    public void openPicker() {
+        refreshChoices();
+        pickerOpen.set(true);
+    }
+
+    /** Hides the picker and carries on with whatever runs. */
+    public void closePicker() {
+        pickerOpen.set(false);
+    }
+
+    /** Starts a lesson, or free exploration, and remembers the choice. */
+    public void choose(LessonChoice choice) {
+        pickerOpen.set(false);
+        if (choice.isFreeExploration()) {
+            prefs.setLastLesson(AppPreferences.FREE_EXPLORATION);
+            leaveLesson();
+            return;
+        }
+        find(choice.id()).ifPresent(l -> {
+            prefs.setLastLesson(l.id());
+            start(l);
+        });
+    }
+
+    /** Starts the lesson with this id in the current language (falling back to English). */
+    public boolean startLesson(String id) {
+        Optional<Lesson> l = find(id);
+        l.ifPresent(this::start);
+        return l.isPresent();
+    }
+
+    private Optional<Lesson> find(String id) {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            Optional<Lesson> l = opened.get(i).find(id, language);
+            if (l.isPresent()) {
+                return l;
+            }
+        }
+        return shipped.find(id, language);
+    }
+
+    private void refreshChoices() {
+        List<LessonChoice> list = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        List<Lesson> all = new ArrayList<>();
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            all.addAll(opened.get(i).lessons(language));
+        }
+        all.addAll(shipped.lessons(language));
+        for (Lesson l : all) {
+            if (!seen.contains(l.id())) {
+                seen.add(l.id());
+                list.add(new LessonChoice(l.id(), l.title(), l.summary()));
+            }
+        }
+        list.add(new LessonChoice("", messages.get("picker.free.title"), messages.get("picker.free.summary")));
+        choices.setAll(list);
+        String last = prefs.lastLesson().orElse("rsa");
+        String wanted = AppPreferences.FREE_EXPLORATION.equals(last) ? "" : last;
+        suggestedChoice.set(list.stream().filter(c -> c.id().equals(wanted)).findFirst().orElse(list.get(0)));
+    }
+
+    // --- Opening a teacher's file --------------------------------------------------------------------
+
+    /**
+     * Loads a lesson file (and its other languages beside it). A good lesson starts; every problem is
+     * listed as {@code file:line: problem}. When nothing loads, the current lesson stays as it is.
+     *
+     * @return true if a lesson from the file started
+     */
+    public boolean openLessonFile(Path file) {
+        LessonLibrary library = fileLoader.apply(file);
+        problemsTitle.set(messages.format("problems.title", file.getFileName()));
+        problems.setAll(library.problems().stream().map(Problem::toString).toList());
+        if (library.ids().isEmpty()) {
+            if (problems.isEmpty()) {
+                problems.add(messages.format("problems.noLesson", file));
+            }
+            return false;
+        }
+        opened.removeIf(lib -> lib.ids().stream().anyMatch(library.ids()::contains));
+        opened.add(library);
+        Lesson l = library.find(library.ids().get(0), language).orElseThrow();
+        pickerOpen.set(false);
+        prefs.setLastLesson(l.id());
+        start(l);
+        refreshChoices();
+        return true;
+    }
+
+    /** Closes the problem list. */
+    public void dismissProblems() {
+        problems.clear();
+    }
+
+    // --- Moving --------------------------------------------------------------------------------------
+
+    /** Next beat in a lesson (unless its quiz is still open), else the next step. */
+    public void next() {
+        if (lesson.get() == null) {
+            classroom.next();
+        } else if (canNext.get()) {
+            showBeat(beatIndex.get() + 1);
+        }
+    }
+
+    /** The beat before, else the step before. */
+    public void back() {
+        if (lesson.get() == null) {
+            classroom.back();
+        } else if (beatIndex.get() > 0) {
+            showBeat(beatIndex.get() - 1);
+        }
+    }
+
+    /** The first beat, else the start of the handshake. */
+    public void restart() {
+        if (lesson.get() == null) {
+            classroom.restart();
+        } else {
+            showBeat(0);
+        }
+    }
+
+    /** Shows beat {@code index} (from 0): the handshake runs or replays to its step. */
+    public void showBeat(int index) {
+        Lesson l = lesson.get();
+        if (l == null || index < 0 || index >= l.beats().size()) {
+            return;
+        }
+        Beat b = l.beats().get(index);
+        QuizViewModel old = quiz.get();
+        if (old != null) {
+            old.doneProperty().removeListener(quizDone);
+        }
+        beatIndex.set(index);
+        beat.set(b);
+        classroom.goToStep(b.step());
+        classroom.knowledge().setLessonHighlights(b.highlightedSecrets());
+        for (String path : b.highlightedFields()) {
+            if (classroom.inspector().selectPath(path)) {
+                break;
+            }
+        }
+        Map<String, byte[]> values = classroom.revealedValues();
+        QuizViewModel q = b.quiz().map(qz -> quizzes.computeIfAbsent(index, i -> new QuizViewModel(qz,
+                text -> Narration.resolve(text, values), classroom.plan(), messages))).orElse(null);
+        if (q != null) {
+            q.doneProperty().addListener(quizDone);
+        }
+        quiz.set(q);
+        warmup.set(b.warmup().map(this::rows).orElse(List.of()));
+        attack.set(b.attack().map(this::runAttack).orElse(null));
+        renderBeat();
+        updateCanMove();
+    }
+
+    private void start(Lesson l) {
+        startingLesson = true;
+        try {
+            classroom.applyOptions(l.scenario());
+        } finally {
+            startingLesson = false;
+        }
+        quizzes.clear();
+        rsaOutcome = null;
+        dheOutcome = null;
+        truth = null;
+        lesson.set(l);
+        showBeat(0);
+    }
+
+    /** Back to free exploration: the handshake stays where it is. */
+    private void leaveLesson() {
+        QuizViewModel old = quiz.get();
+        if (old != null) {
+            old.doneProperty().removeListener(quizDone);
+        }
+        lesson.set(null);
+        beatIndex.set(-1);
+        beat.set(null);
+        quiz.set(null);
+        warmup.set(List.of());
+        attack.set(null);
+        classroom.knowledge().setLessonHighlights(List.of());
+        renderFree();
+        updateCanMove();
+    }
+
+    private void updateCanMove() {
+        Lesson l = lesson.get();
+        if (l == null) {
+            canNext.set(classroom.canNextProperty().get());
+            canBack.set(classroom.canBackProperty().get());
+            return;
+        }
+        QuizViewModel q = quiz.get();
+        canNext.set(beatIndex.get() < l.beats().size() - 1 && (q == null || q.doneProperty().get()));
+        canBack.set(beatIndex.get() > 0);
+    }
+
+    // --- What is shown -------------------------------------------------------------------------------
+
+    private void renderBeat() {
+        Lesson l = lesson.get();
+        Beat b = beat.get();
+        if (l == null || b == null) {
+            return;
+        }
+        title.set(b.title());
+        beatLabel.set(messages.format("lesson.beat", beatIndex.get() + 1, l.beats().size(), l.title()));
+        String text = b.narrate(classroom.revealedValues());
+        List<List<Narration.Span>> ps = Narration.paragraphs(text).stream().map(Narration::spans).toList();
+        if (!ps.equals(paragraphs)) {
+            paragraphs.setAll(ps);
+        }
+    }
+
+    private void renderFree() {
+        if (lesson.get() != null) {
+            return;
+        }
+        title.set(classroom.narrationTitleProperty().get());
+        beatLabel.set("");
+        String text = classroom.narrationTextProperty().get();
+        paragraphs.setAll(text.isBlank() ? List.of()
+                : List.of(List.of(new Narration.Span(text, false))));
+    }
+
+    private List<NumberRow> rows(Warmup w) {
+        List<NumberRow> rows = new ArrayList<>();
+        Map<String, String> n = w.numbers();
+        for (String key : List.of("p", "g", "a", "b", "A", "B", "shared")) {
+            String label = key.equals("A") ? "client_public" : key.equals("B") ? "server_public" : key;
+            rows.add(new NumberRow(key, messages.get("warmup." + label), n.get("warmup." + key)));
+        }
+        return rows;
+    }
+
+    private AttackReport runAttack(Attack a) {
+        if (rsaOutcome == null) {
+            Trace recorded = classroom.completeTrace();
+            truth = recorded.secrets();
+            rsaOutcome = Eavesdropper.attack(Eavesdropper.record(recorded), lab.leakedServerKey());
+            Trace dhe = lab.dheRecording(classroom.optionsProperty().get().seed());
+            dheOutcome = Eavesdropper.attack(Eavesdropper.record(dhe), lab.leakedServerKey());
+        }
+        return AttackReport.of(a, rsaOutcome, truth, dheOutcome);
+    }
+
+    // --- Carrying over a language switch -------------------------------------------------------------
+
+    /** Where this window is, to resume in a window rebuilt in another language. */
+    public Resume resume() {
+        Lesson l = lesson.get();
+        return new Resume(l == null ? null : l.id(), beatIndex.get(), pickerOpen.get(), opened,
+                classroom.optionsProperty().get(), classroom.positionProperty().get());
+    }
+
+    /** Picks up where another window left off: the same lesson and beat, or the same step. */
+    public void resume(Resume r) {
+        opened.clear();
+        opened.addAll(r.opened());
+        if (r.lessonId() != null && startLesson(r.lessonId())) {
+            showBeat(r.beat());
+        } else {
+            classroom.applyOptions(r.options());
+            classroom.goTo(r.position());
+        }
+        refreshChoices();
+        pickerOpen.set(r.pickerOpen());
+    }
+
+    // --- Properties ----------------------------------------------------------------------------------
+
+    /** The running lesson, or null in free exploration. */
+    public ReadOnlyObjectProperty<Lesson> lessonProperty() {
+        return lesson.getReadOnlyProperty();
+    }
+
+    /** The current beat's index from 0, or -1 in free exploration. */
+    public ReadOnlyIntegerProperty beatIndexProperty() {
+        return beatIndex.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Beat> beatProperty() {
+        return beat.getReadOnlyProperty();
+    }
+
+    /** The beat's title, or the engine's title of the step. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** "beat 3 of 9 · RSA key exchange", empty in free exploration. */
+    public ReadOnlyStringProperty beatLabelProperty() {
+        return beatLabel.getReadOnlyProperty();
+    }
+
+    /** The narration as paragraphs of plain and emphasised runs, placeholders filled with live values. */
+    public ObservableList<List<Narration.Span>> paragraphs() {
+        return readOnlyParagraphs;
+    }
+
+    /** The beat's quiz, or null. */
+    public ReadOnlyObjectProperty<QuizViewModel> quizProperty() {
+        return quiz.getReadOnlyProperty();
+    }
+
+    /** The small-number warm-up of the beat, or empty. */
+    public ReadOnlyObjectProperty<List<NumberRow>> warmupProperty() {
+        return warmup.getReadOnlyProperty();
+    }
+
+    /** What the forward-secrecy attack got at this beat, or null. */
+    public ReadOnlyObjectProperty<AttackReport> attackProperty() {
+        return attack.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canNextProperty() {
+        return canNext.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canBackProperty() {
+        return canBack.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pickerOpenProperty() {
+        return pickerOpen.getReadOnlyProperty();
+    }
+
+    /** The lessons in the current language, then free exploration. */
+    public ObservableList<LessonChoice> choices() {
+        return readOnlyChoices;
+    }
+
+    /** The entry the picker selects first: the last choice. */
+    public ReadOnlyObjectProperty<LessonChoice> suggestedChoiceProperty() {
+        return suggestedChoice.getReadOnlyProperty();
+    }
+
+    /** Problems of the last opened file as {@code file:line: problem}; empty when there is nothing to show. */
+    public ObservableList<String> problems() {
+        return readOnlyProblems;
+    }
+
+    public ReadOnlyStringProperty problemsTitleProperty() {
+        return problemsTitle.getReadOnlyProperty();
+    }
+
+    /** Two-letter code of the language lessons are shown in. */
+    public String language() {
+        return language;
+    }
+
+    public ClassroomViewModel classroom() {
+        return classroom;
+    }
+}

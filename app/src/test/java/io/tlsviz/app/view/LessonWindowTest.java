@@ -1,0 +1,177 @@
+package io.tlsviz.app.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsviz.app.TlsvizApp;
+import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.app.prefs.AppPreferences;
+import io.tlsviz.app.prefs.InMemoryPreferenceStore;
+import io.tlsviz.engine.Exchange;
+import io.tlsviz.engine.ScenarioOptions;
+import io.tlsviz.lessons.LessonLibrary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Lessons in the window, driven like a person: the picker, Next through beats, a quiz, German, a bad file. */
+@ExtendWith(ApplicationExtension.class)
+class LessonWindowTest {
+    private static LessonLibrary shipped;
+    @TempDir
+    static Path dir;
+    private static Path badFile;
+
+    @BeforeAll
+    static void lessons() throws IOException {
+        shipped = LessonLibrary.loadShipped();
+        badFile = dir.resolve("typo.en.yaml");
+        Files.writeString(badFile, """
+                id: typo
+                title: Typo
+                summary: A lesson with a misspelt step.
+                scenario:
+                  exchange: rsa
+                beats:
+                  - step: client_helo
+                    title: Hello
+                    narration: Hello.
+                """);
+    }
+
+    @Start
+    void start(Stage stage) {
+        AppPreferences prefs = new AppPreferences(new InMemoryPreferenceStore());
+        prefs.setReducedMotion(true);
+        prefs.setWindowSize(1260, 780); // within Monocle's 1280x800 headless screen
+        TlsvizApp.open(stage, prefs, Messages.forLocale(Locale.ENGLISH), ScenarioOptions.defaults(Exchange.RSA),
+                shipped, owner -> Optional.of(badFile), true);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static String narration(FxRobot robot) {
+        return robot.lookup("#narration").queryAs(NarrationView.class).plainText();
+    }
+
+    private static void press(FxRobot robot, KeyCode key) {
+        robot.press(key).release(key);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void pickTheRsaLessonStepToTheQuizAnswerItAndContinue(FxRobot robot) {
+        assertThat(robot.lookup("#lesson-picker").query().isVisible()).isTrue();
+        ListView<?> list = robot.lookup("#lesson-list").queryAs(ListView.class);
+        assertThat(list.getItems()).hasSize(7);
+        assertThat(robot.lookup("#choice-rsa").queryAll()).isNotEmpty();
+        assertThat(list.getItems().get(6).toString()).contains("Free exploration");
+        // The RSA lesson is suggested first and has the keyboard: Enter starts it.
+        press(robot, KeyCode.ENTER);
+        assertThat(robot.lookup("#lesson-picker").query().isVisible()).isFalse();
+        assertThat(text(robot, "#narration-title")).isEqualTo("1. Client hello");
+        assertThat(text(robot, "#beat-label")).startsWith("beat 1 of ");
+        assertThat(robot.lookup(".narration-run.emphasis").queryAllAs(Text.class).stream().map(Text::getText))
+                .contains("client random");
+        assertThat(robot.lookup(".knowledge-value.lesson-highlight").queryAll().stream().map(Node::getId))
+                .contains("kv-client-client_random");
+
+        // The quiz at the first beat blocks Next until it is answered.
+        assertThat(robot.lookup("#quiz").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#next").query().isDisabled()).isTrue();
+        press(robot, KeyCode.RIGHT);
+        assertThat(text(robot, "#beat-label")).startsWith("beat 1 of ");
+        press(robot, KeyCode.DIGIT1);
+        assertThat(robot.lookup("#quiz-option-1").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
+                .isTrue();
+        press(robot, KeyCode.ENTER);
+        assertThat(text(robot, "#quiz-verdict")).isEqualTo("Correct.");
+        assertThat(text(robot, "#quiz-explanation")).contains("server answers");
+        assertThat(robot.lookup("#next").query().isDisabled()).isFalse();
+
+        // Next to the who-knows quiz; answer it with the mouse, wrongly; then continue.
+        press(robot, KeyCode.RIGHT);
+        assertThat(text(robot, "#narration-title")).isEqualTo("2. Server hello");
+        press(robot, KeyCode.SPACE);
+        assertThat(text(robot, "#narration-title")).isEqualTo("3. Authentication");
+        assertThat(text(robot, "#quiz-question")).contains("certificate");
+        press(robot, KeyCode.S);
+        assertThat(text(robot, "#quiz-verdict")).isEqualTo("Skipped.");
+        assertThat(text(robot, "#quiz-explanation")).isNotEmpty();
+        press(robot, KeyCode.SPACE);
+        assertThat(text(robot, "#quiz-question")).contains("Who knows");
+        assertThat(robot.lookup("#quiz-option-2").queryAs(javafx.scene.control.ToggleButton.class).getText())
+                .contains("Eavesdropper");
+        press(robot, KeyCode.DIGIT2);
+        press(robot, KeyCode.ENTER);
+        assertThat(text(robot, "#quiz-verdict")).isEqualTo("Not quite.");
+        assertThat(robot.lookup("#quiz-option-1").query().getStyleClass()).contains("right-option");
+        String before = text(robot, "#beat-label");
+        press(robot, KeyCode.PAGE_DOWN);
+        assertThat(text(robot, "#beat-label")).isNotEqualTo(before);
+        assertThat(text(robot, "#narration-title")).isEqualTo("5. The server decrypts");
+        assertThat(current(robot)).isEqualTo("step-server_decrypts_premaster");
+        assertThat(narration(robot)).doesNotContain("{{");
+    }
+
+    private static String current(FxRobot robot) {
+        List<Node> rows = List.copyOf(robot.lookup(".arrow-row").queryAll());
+        return rows.stream().filter(n -> n.getStyleClass().contains("current")).map(Node::getId)
+                .findFirst().orElse("");
+    }
+
+    @Test
+    void switchingToGermanShowsTheGermanLessonText(FxRobot robot) {
+        press(robot, KeyCode.ENTER);
+        press(robot, KeyCode.S);
+        press(robot, KeyCode.RIGHT);
+        String english = narration(robot);
+        robot.clickOn("#menu-view");
+        robot.clickOn("Language");
+        robot.clickOn("Deutsch");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#next").queryAs(javafx.scene.control.Button.class).getText()).isEqualTo("Weiter");
+        assertThat(text(robot, "#beat-label")).startsWith("Abschnitt 2 von ");
+        String german = shipped.lesson("rsa", "de").orElseThrow().beats().get(1).title();
+        assertThat(text(robot, "#narration-title")).isEqualTo(german);
+        assertThat(narration(robot)).isNotEqualTo(english).contains("Server");
+        assertThat(current(robot)).isEqualTo("step-server_hello");
+    }
+
+    @Test
+    void openingABadLessonFileListsItsProblemsAndKeepsTheLesson(FxRobot robot) {
+        press(robot, KeyCode.ENTER);
+        press(robot, KeyCode.S);
+        press(robot, KeyCode.RIGHT);
+        String title = text(robot, "#narration-title");
+        robot.clickOn("#menu-file");
+        robot.clickOn("Open lesson…");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#problems").query().isVisible()).isTrue();
+        ListView<?> problems = robot.lookup("#problem-list").queryAs(ListView.class);
+        assertThat(problems.getItems()).anySatisfy(p -> assertThat(p.toString())
+                .startsWith(badFile + ":7: ").contains("client_helo"));
+        press(robot, KeyCode.ESCAPE);
+        assertThat(robot.lookup("#problems").query().isVisible()).isFalse();
+        assertThat(text(robot, "#narration-title")).isEqualTo(title);
+        assertThat(text(robot, "#beat-label")).startsWith("beat 2 of ");
+    }
+}

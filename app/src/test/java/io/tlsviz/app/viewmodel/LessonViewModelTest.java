@@ -1,0 +1,308 @@
+package io.tlsviz.app.viewmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.app.prefs.AppPreferences;
+import io.tlsviz.app.prefs.InMemoryPreferenceStore;
+import io.tlsviz.engine.Exchange;
+import io.tlsviz.engine.Hex;
+import io.tlsviz.engine.Party;
+import io.tlsviz.engine.ScenarioOptions;
+import io.tlsviz.lessons.Beat;
+import io.tlsviz.lessons.Lesson;
+import io.tlsviz.lessons.LessonLibrary;
+import io.tlsviz.lessons.Narration;
+import io.tlsviz.lessons.Quiz;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lessons over the live classroom, without a toolkit: beats, quizzes, live values, the attack, bad files. */
+class LessonViewModelTest {
+    private static LessonLibrary shipped;
+    private final AppPreferences prefs = new AppPreferences(new InMemoryPreferenceStore());
+
+    @BeforeAll
+    static void loadLessons() {
+        shipped = LessonLibrary.loadShipped();
+        assertThat(shipped.problems()).isEmpty();
+    }
+
+    private LessonViewModel lessons(Locale locale) {
+        Messages messages = Messages.forLocale(locale);
+        ClassroomViewModel classroom = new ClassroomViewModel(messages, new EngineNarration(messages),
+                ScenarioOptions.defaults(Exchange.RSA));
+        return new LessonViewModel(classroom, shipped, LessonLibrary::load, LessonViewModel.AttackLab.live(), prefs,
+                messages);
+    }
+
+    private static String currentStep(LessonViewModel vm) {
+        return vm.classroom().currentStepProperty().get().name();
+    }
+
+    private static String narration(LessonViewModel vm) {
+        return vm.paragraphs().stream()
+                .map(p -> p.stream().map(Narration.Span::text).collect(Collectors.joining()))
+                .collect(Collectors.joining("\n\n"));
+    }
+
+    private static int beatWith(Lesson lesson, java.util.function.Predicate<Beat> test) {
+        for (int i = 0; i < lesson.beats().size(); i++) {
+            if (test.test(lesson.beats().get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no such beat in " + lesson.id());
+    }
+
+    @Test
+    void steppingThroughTheRsaLessonLandsTheLiveSessionOnEachBeatsStep() {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        assertThat(vm.startLesson("rsa")).isTrue();
+        Lesson rsa = vm.lessonProperty().get();
+        assertThat(rsa.beats()).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(vm.classroom().optionsProperty().get()).isEqualTo(rsa.scenario());
+        for (int i = 0; i < rsa.beats().size(); i++) {
+            Beat beat = rsa.beats().get(i);
+            assertThat(vm.beatIndexProperty().get()).isEqualTo(i);
+            assertThat(currentStep(vm)).as("beat %d", i + 1).isEqualTo(beat.step());
+            assertThat(vm.titleProperty().get()).isEqualTo(beat.title());
+            assertThat(vm.beatLabelProperty().get()).startsWith("beat " + (i + 1) + " of " + rsa.beats().size());
+            assertThat(vm.classroom().knowledge().lessonHighlights())
+                    .containsExactlyInAnyOrderElementsOf(beat.highlightedSecrets());
+            if (vm.quizProperty().get() != null) {
+                vm.quizProperty().get().skip();
+            }
+            assertThat(vm.canNextProperty().get()).isEqualTo(i < rsa.beats().size() - 1);
+            vm.next();
+        }
+        assertThat(vm.beatIndexProperty().get()).isEqualTo(rsa.beats().size() - 1);
+        vm.back();
+        assertThat(currentStep(vm)).isEqualTo(rsa.beats().get(rsa.beats().size() - 2).step());
+        vm.restart();
+        assertThat(currentStep(vm)).isEqualTo(rsa.beats().get(0).step());
+    }
+
+    @Test
+    void aQuizBlocksNextUntilAnsweredOrSkipped() {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        vm.startLesson("rsa");
+        QuizViewModel quiz = vm.quizProperty().get();
+        assertThat(quiz.kind()).isEqualTo(Quiz.Kind.NEXT_MESSAGE);
+        assertThat(vm.canNextProperty().get()).isFalse();
+        vm.next();
+        assertThat(vm.beatIndexProperty().get()).isZero();
+        assertThat(quiz.answer()).as("nothing chosen yet").isFalse();
+        quiz.choose(1);
+        assertThat(quiz.answer()).isTrue();
+        assertThat(quiz.correctProperty().get()).isFalse();
+        assertThat(quiz.verdictProperty().get()).isEqualTo("Not quite.");
+        assertThat(quiz.explanationProperty().get()).contains("server answers");
+        assertThat(quiz.correctOptions()).containsExactly(0);
+        assertThat(vm.canNextProperty().get()).isTrue();
+        vm.next();
+        assertThat(vm.beatIndexProperty().get()).isEqualTo(1);
+        // Back to the answered quiz: it stays answered, Next stays open.
+        vm.back();
+        assertThat(vm.quizProperty().get()).isSameAs(quiz);
+        assertThat(vm.canNextProperty().get()).isTrue();
+
+        // A fresh start asks again; the right answer is right; skipping also opens Next.
+        vm.startLesson("rsa");
+        QuizViewModel again = vm.quizProperty().get();
+        assertThat(again).isNotSameAs(quiz);
+        again.choose(0);
+        again.answer();
+        assertThat(again.correctProperty().get()).isTrue();
+        vm.startLesson("rsa");
+        vm.quizProperty().get().skip();
+        assertThat(vm.quizProperty().get().verdictProperty().get()).isEqualTo("Skipped.");
+        assertThat(vm.canNextProperty().get()).isTrue();
+    }
+
+    @Test
+    void whoKnowsIsRightOnlyForExactlyTheRightParties() {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        vm.startLesson("rsa");
+        Lesson rsa = vm.lessonProperty().get();
+        int at = beatWith(rsa, b -> b.quiz().filter(q -> q instanceof Quiz.WhoKnows).isPresent());
+        vm.showBeat(at);
+        QuizViewModel quiz = vm.quizProperty().get();
+        assertThat(quiz.multipleAnswers()).isTrue();
+        assertThat(quiz.options()).containsExactly("Client", "Eavesdropper", "Server");
+        quiz.choose(0);
+        quiz.choose(1);
+        quiz.choose(1); // toggles the eavesdropper off again
+        assertThat(quiz.chosenProperty().get()).containsExactly(0);
+        quiz.answer();
+        assertThat(quiz.correctProperty().get()).isTrue();
+        // The lesson's answer agrees with the knowledge panel at this beat.
+        assertThat(vm.classroom().knowledge().find(Party.CLIENT, "premaster_secret")).isPresent();
+        assertThat(vm.classroom().knowledge().find(Party.SERVER, "premaster_secret")).isEmpty();
+
+        vm.startLesson("rsa");
+        vm.showBeat(at);
+        QuizViewModel wrong = vm.quizProperty().get();
+        wrong.choose(0);
+        wrong.choose(2);
+        wrong.answer();
+        assertThat(wrong.correctProperty().get()).isFalse();
+        wrong.choose(1);
+        assertThat(wrong.chosenProperty().get()).as("locked after answering").containsExactlyInAnyOrder(0, 2);
+    }
+
+    @Test
+    void placeholdersResolveToTheLiveHex() {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        vm.startLesson("rsa");
+        String clientRandom = vm.classroom().knowledge().find(Party.CLIENT, "client_random").orElseThrow().hex();
+        assertThat(narration(vm)).contains(clientRandom).doesNotContain("{{");
+        Lesson rsa = vm.lessonProperty().get();
+        vm.showBeat(beatWith(rsa, b -> b.step().equals("client_key_exchange")));
+        byte[] encrypted = vm.classroom().revealedValues().get("encrypted_premaster_secret");
+        String text = narration(vm);
+        assertThat(text).contains(Hex.of(encrypted, 0, 4) + "…" + Hex.of(encrypted, encrypted.length - 4, 4))
+                .contains("48 bytes").doesNotContain("{{");
+        // Emphasis comes as its own runs, without asterisks.
+        assertThat(vm.paragraphs().stream().flatMap(List::stream).filter(Narration.Span::emphasis)
+                .map(Narration.Span::text)).contains("premaster secret");
+        assertThat(text).doesNotContain("*");
+    }
+
+    @Test
+    void theForwardSecrecyAttackRecoversTheRealValuesAndTheDheRecordingStaysShut() {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        vm.startLesson("forward-secrecy");
+        Lesson fs = vm.lessonProperty().get();
+        Map<String, byte[]> real = vm.classroom().completeTrace().secrets();
+
+        vm.showBeat(beatWith(fs, b -> b.attack().filter(a -> a.recovers().contains("premaster_secret")).isPresent()));
+        AttackReport premaster = vm.attackProperty().get();
+        assertThat(premaster.recovered()).extracting(AttackReport.RecoveredValue::name)
+                .containsExactly("premaster_secret");
+        assertThat(premaster.recovered().get(0).hex()).isEqualTo(Hex.of(real.get("premaster_secret")));
+
+        vm.showBeat(beatWith(fs, b -> b.attack().filter(a -> a.recovers().contains("master_secret")).isPresent()));
+        AttackReport keys = vm.attackProperty().get();
+        assertThat(keys.recovered()).extracting(AttackReport.RecoveredValue::name)
+                .contains("master_secret", "client_write_key", "server_write_key");
+        for (AttackReport.RecoveredValue v : keys.recovered()) {
+            assertThat(v.matches()).as(v.name()).isTrue();
+            assertThat(v.hex()).as(v.name()).isEqualTo(Hex.of(real.get(v.name())));
+        }
+        assertThat(keys.opened()).isTrue();
+        assertThat(keys.dheOpened()).isFalse();
+        assertThat(keys.dheExplanation()).contains("forward secrecy");
+
+        vm.showBeat(beatWith(fs, b -> b.attack().filter(a -> !a.decrypts().isEmpty()).isPresent()));
+        AttackReport opened = vm.attackProperty().get();
+        assertThat(opened.plaintexts()).hasSize(2);
+        assertThat(opened.plaintexts().get(0)).startsWith("GET ");
+        assertThat(opened.plaintexts().get(1)).startsWith("HTTP/");
+
+        vm.next();
+        assertThat(vm.attackProperty().get()).as("the DHE beat has no attack of its own").isNull();
+    }
+
+    @Test
+    void theWarmupComputesTheSmallNumbers() {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        vm.startLesson("dhe");
+        Lesson dhe = vm.lessonProperty().get();
+        assertThat(vm.classroom().optionsProperty().get().exchange()).isEqualTo(Exchange.DHE);
+        vm.showBeat(beatWith(dhe, b -> b.warmup().isPresent()));
+        Map<String, String> rows = vm.warmupProperty().get().stream()
+                .collect(Collectors.toMap(LessonViewModel.NumberRow::key, LessonViewModel.NumberRow::value));
+        assertThat(rows).containsEntry("p", "23").containsEntry("g", "5").containsEntry("A", "8")
+                .containsEntry("B", "19").containsEntry("shared", "2");
+        assertThat(narration(vm)).contains("= 8").doesNotContain("{{warmup");
+    }
+
+    @Test
+    void aBadLessonFileListsItsProblemsAndKeepsTheCurrentLesson(@TempDir Path dir) throws IOException {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        vm.startLesson("rsa");
+        vm.quizProperty().get().skip();
+        vm.next();
+        vm.next();
+        String stepBefore = currentStep(vm);
+        Path bad = dir.resolve("mine.en.yaml");
+        Files.writeString(bad, """
+                id: mine
+                title: Mine
+                summary: A lesson with a typo.
+                scenario:
+                  exchange: rsa
+                beats:
+                  - step: client_helo
+                    title: Hello
+                    narration: The client says hello.
+                """);
+        assertThat(vm.openLessonFile(bad)).isFalse();
+        assertThat(vm.problems()).anySatisfy(p -> assertThat(p)
+                .startsWith(bad.toString() + ":7: ").contains("client_helo").contains("client_hello"));
+        assertThat(vm.problemsTitleProperty().get()).contains("mine.en.yaml");
+        assertThat(vm.lessonProperty().get().id()).isEqualTo("rsa");
+        assertThat(vm.beatIndexProperty().get()).isEqualTo(2);
+        assertThat(currentStep(vm)).isEqualTo(stepBefore);
+        vm.dismissProblems();
+        assertThat(vm.problems()).isEmpty();
+
+        Files.writeString(bad, Files.readString(bad).replace("client_helo", "client_hello"));
+        assertThat(vm.openLessonFile(bad)).isTrue();
+        assertThat(vm.problems()).isEmpty();
+        assertThat(vm.lessonProperty().get().id()).isEqualTo("mine");
+        assertThat(vm.choices()).extracting(LessonChoice::id).startsWith("mine").contains("rsa", "");
+    }
+
+    @Test
+    void thePickerRemembersTheLastChoiceAndFreeExplorationStepsTheHandshake() {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        assertThat(vm.choices()).extracting(LessonChoice::id)
+                .containsExactly("rsa", "dhe", "ecdhe", "tls13", "forward-secrecy", "cipher-suites", "");
+        vm.openPicker();
+        assertThat(vm.pickerOpenProperty().get()).isTrue();
+        vm.choose(vm.choices().get(1));
+        assertThat(vm.pickerOpenProperty().get()).isFalse();
+        assertThat(vm.lessonProperty().get().id()).isEqualTo("dhe");
+        assertThat(prefs.lastLesson()).contains("dhe");
+
+        LessonViewModel later = lessons(Locale.ENGLISH);
+        later.openPicker();
+        assertThat(later.suggestedChoiceProperty().get().id()).isEqualTo("dhe");
+        later.choose(later.choices().get(later.choices().size() - 1));
+        assertThat(later.lessonProperty().get()).isNull();
+        assertThat(later.beatLabelProperty().get()).isEmpty();
+        later.next();
+        assertThat(later.classroom().positionProperty().get()).isEqualTo(1);
+        assertThat(later.titleProperty().get()).isEqualTo(later.classroom().currentStepProperty().get().title());
+
+        // Switching the exchange by hand leaves a lesson.
+        later.startLesson("rsa");
+        later.classroom().exchangeProperty().set(Exchange.TLS13);
+        assertThat(later.lessonProperty().get()).isNull();
+    }
+
+    @Test
+    void germanShowsTheGermanLessonAndResumesWhereEnglishWas() {
+        LessonViewModel en = lessons(Locale.ENGLISH);
+        en.startLesson("rsa");
+        en.quizProperty().get().skip();
+        en.next();
+        LessonViewModel de = lessons(Locale.GERMAN);
+        de.resume(en.resume());
+        assertThat(de.lessonProperty().get().language()).isEqualTo("de");
+        assertThat(de.beatIndexProperty().get()).isEqualTo(1);
+        assertThat(de.beatLabelProperty().get()).startsWith("Abschnitt 2 von");
+        assertThat(de.titleProperty().get()).isEqualTo(shipped.lesson("rsa", "de").orElseThrow().beats().get(1).title());
+        assertThat(de.choices().get(de.choices().size() - 1).title()).isEqualTo("Freies Erkunden");
+    }
+}
