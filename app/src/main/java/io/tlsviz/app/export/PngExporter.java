@@ -1,0 +1,28 @@
+package io.tlsviz.app.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A folder of numbered pictures, {@code slide-01.png}, {@code slide-02.png}, ...: for slides a teacher builds
+ * in any tool. The folder appears under its name only when every picture is written.
+ */
+public final class PngExporter implements SlideExporter {
+
+    @Override
+    public void write(SlideDeck deck, Path target, ExportMonitor monitor) throws IOException {
+        int digits = Math.max(2, String.valueOf(deck.size()).length());
+        ExportTargets.writeFolder(target, folder -> {
+            for (Slide slide : deck.slides()) {
+                monitor.checkCancelled();
+                Files.write(folder.resolve(fileName(slide.number(), digits)), slide.png());
+            }
+        });
+    }
+
+    /** {@code slide-07.png}: zero-padded so that the files sort in slide order. */
+    static String fileName(int number, int digits) {
+        return String.format(java.util.Locale.ROOT, "slide-%0" + digits + "d.png", number);
+    }
+}

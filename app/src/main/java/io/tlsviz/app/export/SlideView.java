@@ -1,0 +1,129 @@
+package io.tlsviz.app.export;
+
+import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.app.view.DiagramView;
+import io.tlsviz.app.view.KnowledgeView;
+import io.tlsviz.app.view.Styles;
+import io.tlsviz.app.viewmodel.ClassroomViewModel;
+import io.tlsviz.app.viewmodel.EngineNarration;
+import io.tlsviz.engine.Party;
+import io.tlsviz.engine.Secret;
+import io.tlsviz.engine.Step;
+import io.tlsviz.engine.Trace;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The picture of a slide at 1920x1080: a header with the title and the step, then the window's own
+ * {@link DiagramView} and {@link KnowledgeView} on a {@link ClassroomViewModel} stepped to the slide's step.
+ * So a slide shows exactly what the app shows for the same handshake.
+ */
+public final class SlideView extends BorderPane {
+    /** The views' font size on a 1920x1080 slide: the window's 15 px scaled to the larger picture. */
+    static final int FONT_PX = 19;
+    static final double DIAGRAM_WIDTH = 880;
+    private static final double HEADER_HEIGHT = 118;
+
+    private final Trace trace;
+    private final ExportTexts texts;
+    private final ClassroomViewModel vm;
+    private final KnowledgeView knowledge;
+    private final Label heading = new Label();
+    private final Label subtitle = new Label();
+
+    /**
+     * Builds the views once for a deck; {@link #show} then moves them from slide to slide, as the window does
+     * when the teacher presses Next. Call on the JavaFX thread.
+     *
+     * @param trace a seeded handshake: the view-model replays it from its options
+     */
+    public SlideView(Trace trace, ExportTexts texts) {
+        if (trace.options().isFresh()) {
+            throw new IllegalArgumentException("a slide needs a seeded handshake to replay it");
+        }
+        this.trace = trace;
+        this.texts = texts;
+        getStyleClass().add("slide");
+        setStyle("-fx-font-size: " + FONT_PX + "px;");
+        setPrefSize(SlideRenderer.WIDTH, SlideRenderer.HEIGHT);
+        Messages messages = Messages.forLocale(texts.locale());
+        vm = new ClassroomViewModel(messages, new EngineNarration(messages), trace.options());
+
+        DiagramView diagram = new DiagramView(vm, messages);
+        diagram.animationDurationProperty().set(Duration.ZERO);
+        diagram.setPrefWidth(DIAGRAM_WIDTH);
+        diagram.setMinWidth(DIAGRAM_WIDTH);
+        knowledge = new KnowledgeView(vm.knowledge(), messages);
+        HBox.setHgrow(knowledge, Priority.ALWAYS);
+
+        heading.getStyleClass().add("slide-title");
+        heading.setId("slide-title");
+        subtitle.getStyleClass().addAll("slide-subtitle", Styles.MUTED);
+        VBox header = new VBox(4, heading, subtitle);
+        header.getStyleClass().add("slide-header");
+        header.setPrefHeight(HEADER_HEIGHT);
+        header.setMinHeight(HEADER_HEIGHT);
+        setTop(header);
+        HBox body = new HBox(24, diagram, knowledge);
+        body.getStyleClass().add("slide-body");
+        setCenter(body);
+    }
+
+    /**
+     * Shows the handshake after {@code stepsRevealed} steps under {@code title}. The view must be in a scene
+     * ({@link SlideRenderer#attach}), so that the values inside the knowledge columns' scroll panes exist.
+     *
+     * @param highlight secret names to highlight (a lesson beat's {@code highlight})
+     */
+    public void show(int stepsRevealed, String title, List<String> highlight) {
+        if (getScene() == null) {
+            throw new IllegalStateException("attach the slide to a scene (SlideRenderer.attach) before show");
+        }
+        vm.goTo(stepsRevealed);
+        applyCss();
+        heading.setText(title);
+        subtitle.setText(texts.get("slide.step", vm.positionProperty().get(), trace.steps().size()) + "  \u00b7  "
+                + StepSlideSource.protocolLabel(trace.protocol()) + "  \u00b7  " + trace.cipherSuite().ianaName());
+        // The newest values are at the end of each column: a picture shows them rather than the oldest.
+        for (Node pane : knowledge.lookupAll(".scroll-pane")) {
+            if (pane instanceof ScrollPane scroll) {
+                scroll.setVvalue(scroll.getVmax());
+            }
+        }
+        for (Node value : knowledge.lookupAll("." + Styles.KNOWLEDGE_VALUE)) {
+            value.getStyleClass().remove(Styles.INPUT_HIGHLIGHT);
+        }
+        for (String name : highlight) {
+            for (Party p : Party.values()) {
+                Node value = knowledge.lookup("#kv-" + p.id() + "-" + name);
+                if (value != null) {
+                    value.getStyleClass().add(Styles.INPUT_HIGHLIGHT);
+                }
+            }
+        }
+    }
+
+    /** A plain description of the picture, for alt text: the step and who knows what. */
+    static String altText(Trace trace, int stepsRevealed, ExportTexts texts) {
+        SlideState state = new SlideState(trace, stepsRevealed);
+        Map<Party, List<Secret>> known = state.knowledge();
+        String title = state.current().map(Step::title).orElse("");
+        return texts.get("alt.picture", state.revealed(), trace.steps().size(), title,
+                names(known.get(Party.CLIENT), texts), names(known.get(Party.EAVESDROPPER), texts),
+                names(known.get(Party.SERVER), texts));
+    }
+
+    private static String names(List<Secret> secrets, ExportTexts texts) {
+        return secrets.isEmpty() ? texts.get("alt.none")
+                : secrets.stream().map(Secret::name).collect(Collectors.joining(", "));
+    }
+}

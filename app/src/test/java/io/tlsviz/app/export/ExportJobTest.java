@@ -1,0 +1,112 @@
+package io.tlsviz.app.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tlsviz.engine.Exchange;
+import io.tlsviz.engine.HandshakeSession;
+import io.tlsviz.engine.ScenarioOptions;
+import io.tlsviz.engine.Trace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/** The whole export with real snapshots, headless (Monocle, software rendering). */
+class ExportJobTest {
+    private static final Trace RSA = HandshakeSession.run(ScenarioOptions.defaults(Exchange.RSA));
+
+    @TempDir
+    Path dir;
+
+    /** Starts the toolkit the way TestFX does, so that the window's TestFX tests in this JVM still work. */
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    /** The first {@code n} steps only, to keep the tests quick. */
+    private static SlideSource firstSteps(int n) {
+        StepSlideSource all = new StepSlideSource();
+        return new SlideSource() {
+            @Override
+            public String title(Trace trace, Locale locale) {
+                return all.title(trace, locale);
+            }
+
+            @Override
+            public List<SlideContent> slides(Trace trace, Locale locale) {
+                return all.slides(trace, locale).subList(0, n);
+            }
+        };
+    }
+
+    private ExportRequest request(SlideSource source, ExportFormat format, Path target, Trace trace) {
+        return new ExportRequest(source, trace, format, target, Locale.ENGLISH, SlideTheme.LIGHT, null, false);
+    }
+
+    @Test
+    void everyStepBecomesASlideAndProgressCountsThem() throws Exception {
+        Path folder = dir.resolve("slides");
+        List<String> progress = new ArrayList<>();
+
+        ExportJob.Result result = new ExportJob(request(new StepSlideSource(), ExportFormat.PNG, folder, RSA),
+                (done, total) -> progress.add(done + "/" + total), () -> false).run();
+
+        int steps = RSA.steps().size();
+        assertThat(result.slides()).isEqualTo(steps);
+        assertThat(PngExporterTest.names(folder)).hasSize(steps).first().isEqualTo("slide-01.png");
+        assertThat(progress).hasSize(steps + 1).startsWith("1/" + (steps + 1)).endsWith((steps + 1) + "/" + (steps + 1));
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(folder.resolve("slide-01.png").toFile());
+        assertThat(picture.getWidth()).isEqualTo(1920);
+        assertThat(picture.getHeight()).isEqualTo(1080);
+    }
+
+    @Test
+    void theSameSeedGivesByteIdenticalPictures() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Trace again = HandshakeSession.run(ScenarioOptions.defaults(Exchange.RSA));
+
+        new ExportJob(request(firstSteps(4), ExportFormat.PNG, a, RSA), ExportJob.ProgressListener.NONE,
+                () -> false).run();
+        new ExportJob(request(firstSteps(4), ExportFormat.PNG, b, again), ExportJob.ProgressListener.NONE,
+                () -> false).run();
+
+        for (String name : PngExporterTest.names(a)) {
+            assertThat(Files.readAllBytes(b.resolve(name))).as(name).isEqualTo(Files.readAllBytes(a.resolve(name)));
+        }
+    }
+
+    @Test
+    void cancellingMidExportLeavesNoFile() {
+        AtomicBoolean cancel = new AtomicBoolean();
+        Path pdf = dir.resolve("deck.pdf");
+
+        ExportJob job = new ExportJob(request(firstSteps(6), ExportFormat.PDF, pdf, RSA),
+                (done, total) -> cancel.set(done >= 2), cancel::get);
+
+        assertThatThrownBy(job::run).isInstanceOf(CancellationException.class);
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void anExistingTargetIsRefusedBeforeAnythingIsRendered() throws Exception {
+        Path pdf = Files.writeString(dir.resolve("deck.pdf"), "mine");
+        List<Integer> progress = new ArrayList<>();
+
+        ExportJob job = new ExportJob(request(firstSteps(2), ExportFormat.PDF, pdf, RSA),
+                (done, total) -> progress.add(done), () -> false);
+
+        assertThatThrownBy(job::run).isInstanceOf(TargetExistsException.class);
+        assertThat(progress).isEmpty();
+        assertThat(Files.readString(pdf)).isEqualTo("mine");
+    }
+}

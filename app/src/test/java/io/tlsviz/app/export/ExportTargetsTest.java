@@ -1,0 +1,91 @@
+package io.tlsviz.app.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportTargetsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void refusesAnExistingTargetWithoutForce() throws Exception {
+        Path existing = Files.writeString(dir.resolve("deck.pdf"), "mine");
+
+        assertThatThrownBy(() -> ExportTargets.check(existing, false))
+                .isInstanceOf(TargetExistsException.class)
+                .hasMessageContaining("already exists");
+        ExportTargets.check(existing, true);
+        assertThat(Files.readString(existing)).isEqualTo("mine");
+    }
+
+    @Test
+    void aMissingFolderIsAPlainSentence() {
+        Path target = dir.resolve("no-such-folder").resolve("deck.pdf");
+
+        assertThatThrownBy(() -> ExportTargets.check(target, false))
+                .isInstanceOf(IOException.class)
+                .hasMessage("Cannot write " + target + ": the folder " + target.getParent() + " does not exist");
+    }
+
+    @Test
+    void aFailedWriteLeavesNothingBehindNotEvenTheTemporaryFile() throws Exception {
+        // A folder stands where the file should go: the temporary file is written, the move fails.
+        Path blocked = Files.createDirectory(dir.resolve("deck.pdf"));
+        Files.writeString(blocked.resolve("keep.txt"), "x");
+
+        for (ExportFormat format : new ExportFormat[] {ExportFormat.PDF, ExportFormat.PPTX, ExportFormat.HTML}) {
+            assertThatThrownBy(() -> format.exporter().write(TestDecks.deck(2), blocked, ExportMonitor.NONE))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageStartingWith("Cannot write " + blocked);
+            assertThat(PngExporterTest.names(dir)).containsExactly("deck.pdf");
+            assertThat(PngExporterTest.names(blocked)).containsExactly("keep.txt");
+        }
+    }
+
+    @Test
+    void anUnwritableFolderFailsCleanly() throws Exception {
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeTrue(!Files.isWritable(locked), "running as root: every folder is writable");
+            for (ExportFormat format : ExportFormat.values()) {
+                assertThatThrownBy(() -> format.exporter().write(TestDecks.deck(2), locked.resolve("deck"),
+                        ExportMonitor.NONE))
+                        .isInstanceOf(IOException.class)
+                        .hasMessageContaining("permission denied");
+                assertThat(PngExporterTest.names(locked)).isEmpty();
+            }
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void aFolderThatCannotBeMovedIntoPlaceLeavesNothingBehind() throws Exception {
+        // The target's parent is a file: the temporary folder cannot even be made.
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+
+        assertThatThrownBy(() -> new PngExporter().write(TestDecks.deck(2), file.resolve("slides"),
+                ExportMonitor.NONE))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("Cannot write " + file.resolve("slides"));
+        assertThat(PngExporterTest.names(dir)).containsExactly("plain.txt");
+    }
+
+    @Test
+    void writtenFilesAreReadableByOthers() throws Exception {
+        Path pdf = dir.resolve("deck.pdf");
+
+        ExportTargets.writeFile(pdf, new byte[] {1, 2, 3});
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pdf))).isEqualTo("rw-r--r--");
+    }
+}

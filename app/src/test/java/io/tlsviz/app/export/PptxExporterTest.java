@@ -1,0 +1,62 @@
+package io.tlsviz.app.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.poi.sl.usermodel.Placeholder;
+import org.apache.poi.xslf.usermodel.XMLSlideShow;
+import org.apache.poi.xslf.usermodel.XSLFNotes;
+import org.apache.poi.xslf.usermodel.XSLFPictureShape;
+import org.apache.poi.xslf.usermodel.XSLFShape;
+import org.apache.poi.xslf.usermodel.XSLFSlide;
+import org.apache.poi.xslf.usermodel.XSLFTextShape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PptxExporterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSlidePerSlideWithTitlePictureAndSpeakerNotes() throws Exception {
+        Path pptx = dir.resolve("deck.pptx");
+
+        new PptxExporter().write(TestDecks.deck(4), pptx, ExportMonitor.NONE);
+
+        try (InputStream in = Files.newInputStream(pptx); XMLSlideShow show = new XMLSlideShow(in)) {
+            assertThat(show.getSlides()).hasSize(4);
+            assertThat(show.getPageSize().getWidth() / show.getPageSize().getHeight())
+                    .isCloseTo(16.0 / 9.0, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(show.getProperties().getCoreProperties().getTitle()).isEqualTo("Test deck");
+            for (XSLFSlide slide : show.getSlides()) {
+                int n = slide.getSlideNumber();
+                assertThat(slide.getTitle()).isEqualTo("Title " + n + " \u00fcber Schl\u00fcssel");
+                assertThat(slide.getShapes()).filteredOn(s -> s instanceof XSLFPictureShape).hasSize(1);
+                assertThat(notesText(slide.getNotes())).contains("Notes of slide " + n);
+            }
+        }
+    }
+
+    @Test
+    void theSameSlidesGiveTheSameBytes() throws Exception {
+        Path a = dir.resolve("a.pptx");
+        Path b = dir.resolve("b.pptx");
+        new PptxExporter().write(TestDecks.deck(2), a, ExportMonitor.NONE);
+        new PptxExporter().write(TestDecks.deck(2), b, ExportMonitor.NONE);
+
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    }
+
+    private static String notesText(XSLFNotes notes) {
+        assertThat(notes).as("speaker notes").isNotNull();
+        StringBuilder text = new StringBuilder();
+        for (XSLFShape shape : notes.getShapes()) {
+            if (shape instanceof XSLFTextShape t && t.getTextType() == Placeholder.BODY) {
+                text.append(t.getText());
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package io.tlsviz.app.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsviz.engine.Exchange;
+import io.tlsviz.engine.HandshakeSession;
+import io.tlsviz.engine.ScenarioOptions;
+import io.tlsviz.engine.Secret;
+import io.tlsviz.engine.Step;
+import io.tlsviz.engine.Trace;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class StepSlideSourceTest {
+    private static final Trace RSA = HandshakeSession.run(ScenarioOptions.defaults(Exchange.RSA));
+
+    @Test
+    void aSlidePerStepWithTheStepsTitleMeaningAndSecrets() {
+        List<SlideContent> slides = new StepSlideSource().slides(RSA, Locale.ENGLISH);
+
+        assertThat(slides).hasSize(RSA.steps().size());
+        for (Step step : RSA.steps()) {
+            SlideContent slide = slides.get(step.index());
+            assertThat(slide.title()).isEqualTo(step.title());
+            assertThat(slide.stepsRevealed()).isEqualTo(step.index() + 1);
+            assertThat(slide.narration()).startsWith(step.meaning().strip());
+            for (Secret secret : step.secrets()) {
+                assertThat(slide.narration()).contains(secret.name() + " = ");
+                if (!secret.formula().isBlank()) {
+                    assertThat(slide.narration()).contains(secret.formula());
+                }
+                assertThat(slide.notes()).contains(secret.hex());
+            }
+        }
+    }
+
+    @Test
+    void tellsWhoKnowsAValueInTheChosenLanguage() {
+        SlideContent premaster = slideOf("client_makes_premaster", Locale.GERMAN);
+
+        assertThat(premaster.narration()).contains("In diesem Schritt neu:").contains("bekannt bei Client.");
+        assertThat(new StepSlideSource().title(RSA, Locale.GERMAN))
+                .isEqualTo("TLS 1.2-Handshake: TLS_RSA_WITH_AES_128_GCM_SHA256");
+    }
+
+    private static SlideContent slideOf(String stepName, Locale locale) {
+        int index = RSA.step(stepName).orElseThrow().index();
+        return new StepSlideSource().slides(RSA, locale).get(index);
+    }
+}
