@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TlsvizCommand.VersionProvider.class,
         description = "Steps through a live TLS handshake. Without a subcommand, opens the window.",
-        subcommands = {TraceCommand.class, DeriveCommand.class, LessonsCommand.class, BenchCommand.class,
+        subcommands = {TraceCommand.class, DeriveCommand.class, LessonsCommand.class, ExportCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TlsvizCommand implements Runnable {
 
