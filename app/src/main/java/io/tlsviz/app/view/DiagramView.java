@@ -105,7 +105,8 @@ public final class DiagramView extends BorderPane {
 
     private void rebuild() {
         List<Step> steps = vm.steps();
-        boolean oneForward = steps.size() == shownSteps.size() + 1 && isPrefix(shownSteps, steps);
+        boolean forward = steps.size() > shownSteps.size() && isPrefix(shownSteps, steps);
+        boolean oneForward = forward && steps.size() == shownSteps.size() + 1;
         if (running != null) {
             running.stop();
             running = null;
@@ -113,12 +114,14 @@ public final class DiagramView extends BorderPane {
         if (!rowNodes.isEmpty()) {
             rowNodes.get(rowNodes.size() - 1).getStyleClass().remove(Styles.CURRENT);
         }
-        if (oneForward) {
-            // Next: keep the rows already drawn and add one (a full rebuild costs a frame on the software pipeline).
-            Step s = steps.get(steps.size() - 1);
-            Row row = s instanceof MessageStep m ? new MessageRow(m) : new ComputationRow((ComputationStep) s);
-            rowNodes.add(row);
-            rows.getChildren().add(row);
+        if (forward) {
+            // Next (or a jump ahead): keep the rows already drawn and add the new ones; a full rebuild costs a
+            // frame on the software pipeline.
+            for (Step s : steps.subList(shownSteps.size(), steps.size())) {
+                Row row = s instanceof MessageStep m ? new MessageRow(m) : new ComputationRow((ComputationStep) s);
+                rowNodes.add(row);
+                rows.getChildren().add(row);
+            }
         } else {
             rowNodes.clear();
             for (Step s : steps) {
