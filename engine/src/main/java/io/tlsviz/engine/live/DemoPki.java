@@ -156,6 +156,20 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
         }
     }
 
+    private static final java.util.Map<X509CertificateHolder, byte[]> SPKI =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** The server's SubjectPublicKeyInfo (DER), as the certificate carries it. */
+    public byte[] serverPublicKeyInfo() {
+        return SPKI.computeIfAbsent(serverCertificate, c -> {
+            try {
+                return c.getSubjectPublicKeyInfo().getEncoded("DER");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).clone();
+    }
+
     /** The server's private key in PEM (PKCS#8), as the forward-secrecy lesson "leaks" it. */
     public String serverPrivateKeyPem() {
         return pem(serverPrivateKeyJdk());

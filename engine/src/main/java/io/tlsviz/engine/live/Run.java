@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -1013,7 +1012,15 @@ public final class Run {
     }
 
     private static String snake(String camel) {
-        return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(camel.length() + 8);
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
+            if (Character.isUpperCase(c) && i > 0 && Character.isLowerCase(camel.charAt(i - 1))) {
+                sb.append('_');
+            }
+            sb.append(Character.toLowerCase(c));
+        }
+        return sb.toString();
     }
 
     // ------------------------------------------------------------------ helpers
@@ -1056,11 +1063,7 @@ public final class Run {
     }
 
     private byte[] serverPublicKeyInfo() {
-        try {
-            return pki.serverCertificate().getSubjectPublicKeyInfo().getEncoded("DER");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return pki.serverPublicKeyInfo();
     }
 
     private Side side(Party p) {

@@ -18,12 +18,13 @@ final class CertificateSummary {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     /** Recently decoded certificates: every handshake sends the same demo certificate. */
-    private static final java.util.Map<String, java.util.Optional<X509Certificate>> DECODED =
+    private static final java.util.Map<java.nio.ByteBuffer, java.util.Optional<X509Certificate>> DECODED =
             java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
 
                 @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, java.util.Optional<X509Certificate>> e) {
+                protected boolean removeEldestEntry(
+                        java.util.Map.Entry<java.nio.ByteBuffer, java.util.Optional<X509Certificate>> e) {
                     return size() > 16;
                 }
             });
@@ -32,7 +33,7 @@ final class CertificateSummary {
         if (der == null || der.length == 0) {
             return null;
         }
-        return DECODED.computeIfAbsent(java.util.HexFormat.of().formatHex(der),
+        return DECODED.computeIfAbsent(java.nio.ByteBuffer.wrap(der.clone()),
                 k -> java.util.Optional.ofNullable(parse(der))).orElse(null);
     }
 
