@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import javax.crypto.Cipher;
 
 /**
@@ -78,48 +80,23 @@ public final class Eavesdropper {
     /** The attack with a leaked RSA private key, from the recorded bytes alone. */
     public static Outcome attack(Recording recording, PrivateKey leakedServerKey) {
         Map<String, byte[]> recovered = new LinkedHashMap<>();
-        byte[] clientRandom = null;
-        byte[] serverRandom = null;
-        CipherSuite suite = null;
-        byte[] clientKeyExchange = null;
-        for (Record r : recording.records()) {
-            byte[] b = r.bytes();
-            if (b.length < 6 || b[0] != 22) {
-                continue;
-            }
-            int type = b[5] & 0xff;
-            if (type == 1 && b.length >= 43) {
-                clientRandom = Arrays.copyOfRange(b, 11, 43);
-            } else if (type == 2 && b.length >= 43) {
-                serverRandom = Arrays.copyOfRange(b, 11, 43);
-                int sidLen = b[43] & 0xff;
-                int at = 44 + sidLen;
-                if (b.length >= at + 2) {
-                    try {
-                        suite = CipherSuite.fromCode(((b[at] & 0xff) << 8) | (b[at + 1] & 0xff));
-                    } catch (IllegalArgumentException unknown) {
-                        suite = null;
-                    }
-                }
-            } else if (type == 16 && r.fromClient()) {
-                clientKeyExchange = Arrays.copyOfRange(b, 9, b.length);
-            }
-        }
-        if (clientRandom == null || serverRandom == null || suite == null || clientKeyExchange == null) {
+        Handshake h = Handshake.read(recording);
+        if (h == null) {
             return new Outcome(false, "The recording has no complete TLS 1.2 handshake to work with.", recovered,
                     List.of());
         }
-        recovered.put("client_random", clientRandom);
-        recovered.put("server_random", serverRandom);
-        if (suite.keyExchange() != CipherSuite.KeyExchange.RSA) {
+        recovered.put("client_random", h.clientRandom);
+        recovered.put("server_random", h.serverRandom);
+        if (h.suite.keyExchange() != CipherSuite.KeyExchange.RSA) {
             return new Outcome(false, "The recorded ClientKeyExchange holds only the client's public "
-                    + (suite.keyExchange() == CipherSuite.KeyExchange.DHE_RSA ? "DH" : "ECDH")
+                    + (h.suite.keyExchange() == CipherSuite.KeyExchange.DHE_RSA ? "DH" : "ECDH")
                     + " value. The server's private key only ever signed; it encrypted nothing. The premaster was "
                     + "computed on both sides from private values that were thrown away and never crossed the "
                     + "wire, so the leaked key opens nothing: forward secrecy.", recovered, List.of());
         }
         // RFC 5246 section 7.4.7.1: a 2-byte length, then the RSA-encrypted premaster.
-        byte[] encrypted = Arrays.copyOfRange(clientKeyExchange, 2, clientKeyExchange.length);
+        byte[] encrypted = h.clientKeyExchangeBody.length > 2
+                ? Arrays.copyOfRange(h.clientKeyExchangeBody, 2, h.clientKeyExchangeBody.length) : new byte[0];
         recovered.put("encrypted_premaster_secret", encrypted);
         byte[] premaster;
         try {
@@ -131,33 +108,146 @@ public final class Eavesdropper {
                     + e.getMessage() + "): it is not this server's key.", recovered, List.of());
         }
         recovered.put("premaster_secret", premaster);
-        byte[] master = Tls12KeySchedule.masterSecret(suite, premaster, clientRandom, serverRandom);
+        byte[] master;
+        if (h.extendedMasterSecret) {
+            // RFC 7627 section 4: the session hash covers the recorded handshake up to the ClientKeyExchange.
+            byte[] sessionHash = Tls12KeySchedule.transcriptHash(h.suite, h.messagesThroughClientKeyExchange);
+            recovered.put("session_hash", sessionHash);
+            master = Tls12KeySchedule.extendedMasterSecret(h.suite, premaster, sessionHash);
+        } else {
+            master = Tls12KeySchedule.masterSecret(h.suite, premaster, h.clientRandom, h.serverRandom);
+        }
         recovered.put("master_secret", master);
-        Tls12KeySchedule.KeyBlock kb = Tls12KeySchedule.keyBlock(suite, master, clientRandom, serverRandom);
+        Tls12KeySchedule.KeyBlock kb = Tls12KeySchedule.keyBlock(h.suite, master, h.clientRandom, h.serverRandom);
         recovered.put("client_write_key", kb.clientWriteKey());
         recovered.put("server_write_key", kb.serverWriteKey());
-        recovered.put("client_write_iv", kb.clientWriteIv());
-        recovered.put("server_write_iv", kb.serverWriteIv());
-        if (!suite.isAead()) {
+        if (h.suite.isAead()) {
+            recovered.put("client_write_iv", kb.clientWriteIv());
+            recovered.put("server_write_iv", kb.serverWriteIv());
+        } else {
             recovered.put("client_write_mac_key", kb.clientWriteMacKey());
             recovered.put("server_write_mac_key", kb.serverWriteMacKey());
         }
         List<String> plaintexts = new ArrayList<>();
-        decryptApplicationData(recording, suite, kb, plaintexts);
-        return new Outcome(!plaintexts.isEmpty(), "With the leaked private key, the recorded ClientKeyExchange "
-                + "decrypts to the premaster; the recorded randoms give the master secret and the session keys; "
+        int failures = decryptApplicationData(recording, h, kb, plaintexts);
+        if (plaintexts.isEmpty()) {
+            return new Outcome(false, "The leaked key opened the premaster, but no recorded application data "
+                    + "decrypts with the keys derived from it" + (failures > 0 ? " (" + failures
+                    + " record(s) failed to authenticate)" : "") + ".", recovered, plaintexts);
+        }
+        return new Outcome(true, "With the leaked private key, the recorded ClientKeyExchange "
+                + "decrypts to the premaster; the recorded handshake gives the master secret and the session keys; "
                 + "the keys open the recorded application data. Nothing the peers kept was needed.",
                 recovered, plaintexts);
     }
 
-    private static void decryptApplicationData(Recording recording, CipherSuite suite, Tls12KeySchedule.KeyBlock kb,
+    /** What the eavesdropper reads from the plaintext part of a recorded TLS 1.2 handshake. */
+    private static final class Handshake {
+        byte[] clientRandom;
+        byte[] serverRandom;
+        CipherSuite suite;
+        byte[] clientKeyExchangeBody;
+        boolean extendedMasterSecret;
+        boolean encryptThenMac;
+        byte[][] messagesThroughClientKeyExchange;
+
+        static Handshake read(Recording recording) {
+            Handshake h = new Handshake();
+            List<byte[]> transcript = new ArrayList<>();
+            boolean clientOffersEms = false;
+            boolean clientOffersEtm = false;
+            for (Record r : recording.records()) {
+                byte[] b = r.bytes();
+                if (b.length < 9 || b[0] != 22) {
+                    continue;
+                }
+                int length = ((b[6] & 0xff) << 16) | ((b[7] & 0xff) << 8) | (b[8] & 0xff);
+                if (b.length < 9 + length) {
+                    continue;
+                }
+                byte[] message = Arrays.copyOfRange(b, 5, 9 + length);
+                byte[] body = Arrays.copyOfRange(b, 9, 9 + length);
+                int type = b[5] & 0xff;
+                if (h.clientKeyExchangeBody == null) {
+                    transcript.add(message);
+                }
+                if (type == 1 && body.length >= 34) {
+                    h.clientRandom = Arrays.copyOfRange(body, 2, 34);
+                    Set<Integer> ext = extensions(body, true);
+                    clientOffersEms = ext.contains(EXTENDED_MASTER_SECRET);
+                    clientOffersEtm = ext.contains(ENCRYPT_THEN_MAC);
+                } else if (type == 2 && body.length >= 35) {
+                    h.serverRandom = Arrays.copyOfRange(body, 2, 34);
+                    int at = 35 + (body[34] & 0xff);
+                    if (body.length >= at + 2) {
+                        try {
+                            h.suite = CipherSuite.fromCode(((body[at] & 0xff) << 8) | (body[at + 1] & 0xff));
+                        } catch (IllegalArgumentException unknown) {
+                            return null;
+                        }
+                    }
+                    Set<Integer> ext = extensions(body, false);
+                    h.extendedMasterSecret = clientOffersEms && ext.contains(EXTENDED_MASTER_SECRET);
+                    h.encryptThenMac = clientOffersEtm && ext.contains(ENCRYPT_THEN_MAC);
+                } else if (type == 16 && r.fromClient() && h.clientKeyExchangeBody == null) {
+                    h.clientKeyExchangeBody = body;
+                    h.messagesThroughClientKeyExchange = transcript.toArray(new byte[0][]);
+                }
+            }
+            boolean complete = h.clientRandom != null && h.serverRandom != null && h.suite != null
+                    && !h.suite.isTls13() && h.clientKeyExchangeBody != null;
+            return complete ? h : null;
+        }
+    }
+
+    private static final int EXTENDED_MASTER_SECRET = 23; // RFC 7627
+    private static final int ENCRYPT_THEN_MAC = 22;       // RFC 7366
+
+    /** The extension types of a ClientHello or ServerHello body; empty when the layout is cut short. */
+    private static Set<Integer> extensions(byte[] body, boolean clientHello) {
+        Set<Integer> types = new HashSet<>();
+        int at = 34;
+        if (at >= body.length) {
+            return types;
+        }
+        at += 1 + (body[at] & 0xff); // session id
+        if (clientHello) {
+            if (at + 2 > body.length) {
+                return types;
+            }
+            at += 2 + (((body[at] & 0xff) << 8) | (body[at + 1] & 0xff)); // cipher suites
+            if (at >= body.length) {
+                return types;
+            }
+            at += 1 + (body[at] & 0xff); // compression methods
+        } else {
+            at += 3; // cipher suite, compression method
+        }
+        if (at + 2 > body.length) {
+            return types;
+        }
+        int end = Math.min(body.length, at + 2 + (((body[at] & 0xff) << 8) | (body[at + 1] & 0xff)));
+        at += 2;
+        while (at + 4 <= end) {
+            types.add(((body[at] & 0xff) << 8) | (body[at + 1] & 0xff));
+            at += 4 + (((body[at + 2] & 0xff) << 8) | (body[at + 3] & 0xff));
+        }
+        return types;
+    }
+
+    /** Decrypts the recorded application data into {@code plaintexts}; returns how many records failed. */
+    private static int decryptApplicationData(Recording recording, Handshake h, Tls12KeySchedule.KeyBlock kb,
             List<String> plaintexts) {
-        RecordProtection.Keys client = keys(suite, kb, true);
-        RecordProtection.Keys server = keys(suite, kb, false);
+        RecordProtection.Keys client = keys(h, kb, true);
+        RecordProtection.Keys server = keys(h, kb, false);
         long clientSeq = -1;
         long serverSeq = -1;
+        int failures = 0;
         for (Record r : recording.records()) {
             byte[] b = r.bytes();
+            if (b.length < 5) {
+                continue;
+            }
             // RFC 5246 section 6.1: sequence numbers restart at 0 after each side's ChangeCipherSpec.
             if (b[0] == 20) {
                 if (r.fromClient()) {
@@ -177,7 +267,7 @@ public final class Eavesdropper {
                     plaintexts.add(new String(d.content(), StandardCharsets.UTF_8));
                 }
             } catch (RecordProtection.BadRecordException e) {
-                plaintexts.add("(cannot decrypt: " + e.getMessage() + ")");
+                failures++;
             }
             if (r.fromClient()) {
                 clientSeq++;
@@ -185,13 +275,14 @@ public final class Eavesdropper {
                 serverSeq++;
             }
         }
+        return failures;
     }
 
-    private static RecordProtection.Keys keys(CipherSuite suite, Tls12KeySchedule.KeyBlock kb, boolean client) {
+    private static RecordProtection.Keys keys(Handshake h, Tls12KeySchedule.KeyBlock kb, boolean client) {
         byte[] key = client ? kb.clientWriteKey() : kb.serverWriteKey();
-        return suite.isAead()
-                ? RecordProtection.Keys.tls12Gcm(suite, key, client ? kb.clientWriteIv() : kb.serverWriteIv())
-                : RecordProtection.Keys.tls12Cbc(suite, key, client ? kb.clientWriteMacKey() : kb.serverWriteMacKey(),
-                        false);
+        return h.suite.isAead()
+                ? RecordProtection.Keys.tls12Gcm(h.suite, key, client ? kb.clientWriteIv() : kb.serverWriteIv())
+                : RecordProtection.Keys.tls12Cbc(h.suite, key,
+                        client ? kb.clientWriteMacKey() : kb.serverWriteMacKey(), h.encryptThenMac);
     }
 }

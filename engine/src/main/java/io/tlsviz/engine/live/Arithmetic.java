@@ -54,24 +54,6 @@ final class Arithmetic {
         return false;
     }
 
-    /** public = g^x mod p, X25519(x, 9), or x(d*G). */
-    static boolean publicMatchesPrivate(Capture.KeyShareMade ks, Group group) {
-        try {
-            return switch (ks.kind()) {
-                case "dh" -> new BigInteger(1, ks.publicKey()).equals(ks.g().modPow(new BigInteger(1, ks.privateKey()), ks.p()));
-                case "x25519" -> Arrays.equals(x25519(ks.privateKey(), basePoint()), ks.publicKey());
-                default -> {
-                    ECParameterSpec spec = ecSpec(group);
-                    byte[] x = ecdh(ks.privateKey(), spec.getGenerator(), spec);
-                    int len = (ks.publicKey().length - 1) / 2;
-                    yield Arrays.equals(x, Arrays.copyOfRange(ks.publicKey(), 1, 1 + len));
-                }
-            };
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
-    }
-
     /** The shared secret from our private value and the peer's public value (RFC 5246 8.1.2, RFC 8446 7.4). */
     static boolean sharedSecretMatches(Capture.KeyShareMade ks, byte[] peerPublic, byte[] secret, Group group,
             boolean tls13) {

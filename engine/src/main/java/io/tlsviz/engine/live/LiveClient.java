@@ -120,7 +120,7 @@ final class LiveClient extends DefaultTlsClient {
         };
     }
 
-    /** RFC 5280 in miniature: one certificate, signed by the trust anchor, valid now, for our server name. */
+    /** RFC 5280 in miniature: one certificate, signed by the trust anchor (a CA), valid now, for our server name. */
     private void checkChain(TlsServerCertificate serverCertificate) throws IOException {
         TlsCertificate[] chain = serverCertificate.getCertificate().getCertificateList();
         String problem = null;
@@ -139,6 +139,11 @@ final class LiveClient extends DefaultTlsClient {
                     problem = "the CA's signature on the certificate does not verify";
                 } else if (!leaf.isValidOn(now)) {
                     problem = "not valid now (valid " + leaf.getNotBefore() + " to " + leaf.getNotAfter() + ")";
+                } else if (!namesServer(leaf)) {
+                    // RFC 6125 section 6.4: the name the client asked for (SNI) must be a dNSName of the certificate.
+                    problem = "it is not for " + DemoPki.SERVER_NAME + " (no such DNS name in subjectAltName)";
+                } else if (!isCa(trustAnchor)) {
+                    problem = "the trust anchor is not a CA certificate (basicConstraints)";
                 }
             } catch (Exception e) {
                 problem = "the certificate cannot be read: " + e.getMessage();
@@ -150,6 +155,27 @@ final class LiveClient extends DefaultTlsClient {
         }
         crypto.record(new Capture.CertificateChecked(true,
                 subject + ", signed by " + trustAnchor.getSubject()));
+    }
+
+    private static boolean namesServer(X509CertificateHolder leaf) {
+        org.bouncycastle.asn1.x509.GeneralNames names = org.bouncycastle.asn1.x509.GeneralNames.fromExtensions(
+                leaf.getExtensions(), org.bouncycastle.asn1.x509.Extension.subjectAlternativeName);
+        if (names == null) {
+            return false;
+        }
+        for (org.bouncycastle.asn1.x509.GeneralName n : names.getNames()) {
+            if (n.getTagNo() == org.bouncycastle.asn1.x509.GeneralName.dNSName
+                    && DemoPki.SERVER_NAME.equalsIgnoreCase(n.getName().toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCa(X509CertificateHolder ca) {
+        org.bouncycastle.asn1.x509.BasicConstraints bc = org.bouncycastle.asn1.x509.BasicConstraints.fromExtensions(
+                ca.getExtensions());
+        return bc != null && bc.isCA();
     }
 
     @Override

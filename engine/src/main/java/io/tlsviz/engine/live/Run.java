@@ -56,6 +56,7 @@ public final class Run {
     private final Map<String, Integer> nameCounts = new HashMap<>();
     private final Map<Party, List<Map<String, byte[]>>> polled = new HashMap<>();
     private String alert;
+    private Party lastReceiver;
     private String failure;
     private boolean tampered;
     private int recordsDelivered;
@@ -153,6 +154,14 @@ public final class Run {
                     List.of(), true);
         }
         steps.add(step);
+        if (queue.isEmpty() && !completed() && alert == null && failure == null && lastReceiver != null) {
+            // Nobody answers and nothing is left to deliver: say why instead of ending silently.
+            failure = "the connection stalled: the " + lastReceiver.id() + " waits for bytes that never come";
+            queue.add(comp(lastReceiver, "waits_for_more_bytes", "waits for bytes that never come",
+                    "The last record was accepted but did not finish a message (its length field promises more bytes "
+                            + "than arrived, or a message is missing), so the " + lastReceiver.id() + " waits. A real "
+                            + "connection would time out here.", List.of(), true));
+        }
         return step;
     }
 
@@ -236,8 +245,12 @@ public final class Run {
                 c.failed());
     }
 
+    /**
+     * Knowledge is per value, not per name: after a tampered ClientKeyExchange the server holds a different
+     * "premaster_secret" than the client, and neither knows the other's.
+     */
     private Secret learn(SecretSpec s) {
-        Set<Party> who = known.computeIfAbsent(s.name(), k -> EnumSet.noneOf(Party.class));
+        Set<Party> who = known.computeIfAbsent(s.name() + "=" + Hex.of(s.bytes()), k -> EnumSet.noneOf(Party.class));
         who.addAll(s.learners());
         values.putIfAbsent(s.name(), s.bytes().clone());
         return new Secret(s.name(), s.bytes(), who, s.formula(), s.inputs());
@@ -250,6 +263,7 @@ public final class Run {
 
     private MessageStep deliver(PendingRecord r) {
         Party to = other(r.from);
+        lastReceiver = to;
         Side receiver = side(to);
         tampered |= r.tampered;
         recordsDelivered++;
@@ -338,8 +352,9 @@ public final class Run {
         for (Capture c : captures) {
             if (c instanceof Capture.CertificateChecked cc) {
                 immediate.add(comp(actor, "verifies_certificate", "checks the server's certificate",
-                        cc.ok() ? "The certificate chain checks out: " + cc.detail()
-                                + ". So the public key in it really belongs to " + DemoPki.SERVER_NAME + "."
+                        cc.ok() ? "The certificate checks out: " + cc.detail() + "; valid today; issued for "
+                                + DemoPki.SERVER_NAME + ", the name the client asked for. So the public key in it "
+                                + "really belongs to that server."
                                 : "The certificate does not check out: " + cc.detail() + ".",
                         List.of(), !cc.ok()));
             }
@@ -496,9 +511,12 @@ public final class Run {
                             ok ? "decrypted again with the JDK's RSA/ECB/PKCS1Padding"
                                     : "the JDK decrypts something else",
                             List.of("premaster_secret", "encrypted_premaster_secret"));
-                    out.add(comp(me.party, "decrypts_premaster", "decrypts the premaster secret",
-                            "Only the holder of the private key that matches the certificate can do this. "
-                                    + "Now client and server share a secret that crossed the wire only encrypted.",
+                    out.add(comp(me.party, "decrypts_premaster", "decrypts the premaster secret", ok
+                            ? "Only the holder of the private key that matches the certificate can do this. "
+                                    + "Now client and server share a secret that crossed the wire only encrypted."
+                            : "The ciphertext does not decrypt to a well-formed premaster. The server does not say "
+                                    + "so (that would help an attacker, RFC 5246 section 7.4.7.1): it carries on with a "
+                                    + "random premaster, and the handshake fails at the Finished messages.",
                             List.of(new SecretSpec("premaster_secret", d.premaster(), EnumSet.of(me.party),
                                     "premaster_secret = RSA-Decrypt(server_private_key, encrypted_premaster_secret)",
                                     List.of("encrypted_premaster_secret"))), false));
@@ -662,14 +680,22 @@ public final class Run {
                                 : "x-coordinate of " + priv + " * " + peerPub;
                 boolean ok = Arithmetic.sharedSecretMatches(me.keyShare, ss.peerPublic(), ss.secret(), options.group(),
                         tls13);
-                // Both sides pass this check only if each public value really follows from its private value
-                // (X(a, bG) = X(b, aG) = abG), so it also proves the displayed key pairs.
                 String pub = p + (dh ? "_dh_public" : "_ecdh_public");
                 check(p + " (EC)DH shared secret from " + priv + " and " + peerPub, ok,
                         ok ? "recomputed with " + (dh ? "BigInteger.modPow" : "the JDK's XDH/ECDH")
                                 + ", independently of Bouncy Castle" : "the shared secret does not follow",
                         List.of(tls13 || options.exchange() == Exchange.ECDHE ? "shared_secret" : "premaster_secret",
-                                priv, pub, peerPub));
+                                priv, peerPub));
+                // X(a, bG) = X(b, aG) only if each public value follows from its private one, so once both sides
+                // agree, the displayed key pairs are proven too (barring a deliberately forged pair).
+                byte[] other = side(other(me.party)).premaster;
+                if (other != null) {
+                    boolean same = Arrays.equals(other, ss.secret());
+                    check("client and server computed the same (EC)DH secret", same,
+                            same ? "each from its own private value and the other's public value"
+                                    : "they differ: a key share was changed on the way",
+                            List.of(priv, pub, peerPub, peer + (dh ? "_dh_private" : "_ecdh_private")));
+                }
                 List<SecretSpec> s = new ArrayList<>();
                 Set<Party> self = EnumSet.of(me.party);
                 if (tls13 || options.exchange() == Exchange.ECDHE) {

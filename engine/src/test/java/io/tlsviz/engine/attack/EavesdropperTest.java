@@ -29,6 +29,38 @@ class EavesdropperTest {
     }
 
     @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("rsaVariants")
+    void leakedKeyOpensRsaSessionsWithEmsAndCbc(ScenarioOptions options) {
+        Trace t = HandshakeSession.run(options);
+        Eavesdropper.Outcome o = Eavesdropper.attack(Eavesdropper.record(t), DemoPki.shipped().serverPrivateKeyJdk());
+        assertThat(o.opened()).isTrue();
+        assertThat(o.recovered().get("master_secret")).isEqualTo(t.secrets().get("master_secret"));
+        assertThat(o.plaintexts()).containsExactly(LivePeers.REQUEST, LivePeers.RESPONSE);
+    }
+
+    static java.util.List<ScenarioOptions> rsaVariants() {
+        ScenarioOptions rsa = ScenarioOptions.defaults(Exchange.RSA);
+        return java.util.List.of(rsa.withExtendedMasterSecret(true),
+                rsa.withCipherSuite(io.tlsviz.engine.crypto.CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256),
+                rsa.withCipherSuite(io.tlsviz.engine.crypto.CipherSuite.TLS_RSA_WITH_AES_256_CBC_SHA)
+                        .withEncryptThenMac(true).withExtendedMasterSecret(true));
+    }
+
+    @Test
+    void truncatedOrGarbledRecordingsOpenNothingAndNeverThrow() {
+        Trace t = HandshakeSession.run(ScenarioOptions.defaults(Exchange.RSA));
+        java.util.Random random = new java.util.Random(5);
+        for (Eavesdropper.Record r : Eavesdropper.record(t).records()) {
+            for (int len = 0; len <= r.bytes().length; len += 1 + random.nextInt(7)) {
+                byte[] cut = java.util.Arrays.copyOf(r.bytes(), len);
+                java.util.List<Eavesdropper.Record> recs = new java.util.ArrayList<>(Eavesdropper.record(t).records());
+                recs.replaceAll(x -> java.util.Arrays.equals(x.bytes(), r.bytes()) ? new Eavesdropper.Record(x.fromClient(), cut) : x);
+                Eavesdropper.attack(new Eavesdropper.Recording(recs), DemoPki.shipped().serverPrivateKeyJdk());
+            }
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Exchange.class, names = {"DHE", "ECDHE"})
     void leakedKeyOpensNothingInAnEphemeralRecording(Exchange exchange) {
         Trace t = HandshakeSession.run(ScenarioOptions.defaults(exchange));
