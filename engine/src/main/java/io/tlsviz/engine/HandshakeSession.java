@@ -194,7 +194,7 @@ public final class HandshakeSession {
     }
 
     public Optional<String> alert() {
-        return run.alert().filter(a -> !a.equals("received"));
+        return run.alert();
     }
 
     public Optional<String> failure() {
@@ -207,7 +207,8 @@ public final class HandshakeSession {
 
     /** The trace as far as it has been stepped. */
     public Trace trace() {
-        return new Trace(options, Optional.ofNullable(options.seed()), options.protocol(), options.cipherSuite(),
+        return new Trace(options, Optional.ofNullable(options.seed()), seedMaterial, options.protocol(),
+                options.cipherSuite(),
                 status() == Status.COMPLETED, alert(), failure(), run.steps(), run.values(), run.proof());
     }
 }

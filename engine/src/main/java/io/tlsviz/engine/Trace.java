@@ -13,19 +13,26 @@ import java.util.Optional;
  *
  * @param options   what decided the handshake
  * @param seed      the numeric seed, or empty for fresh randomness
+ * @param seedMaterial the 32 bytes both peers' random streams grow from (fresh ones too): a replay needs only these
  * @param completed true when both sides finished the handshake and exchanged application data
  * @param alert     the name of the fatal alert that ended a failed handshake, e.g. {@code bad_record_mac}
  * @param failure   why the handshake failed, in a sentence, when it did
  * @param secrets   every value captured so far by snake_case name (the values the steps show)
  * @param proof     the independent checks and their outcomes
  */
-public record Trace(ScenarioOptions options, Optional<Long> seed, String protocol, CipherSuite cipherSuite,
-        boolean completed, Optional<String> alert, Optional<String> failure, List<Step> steps,
+public record Trace(ScenarioOptions options, Optional<Long> seed, byte[] seedMaterial, String protocol,
+        CipherSuite cipherSuite, boolean completed, Optional<String> alert, Optional<String> failure, List<Step> steps,
         Map<String, byte[]> secrets, Proof proof) {
 
     public Trace {
+        seedMaterial = seedMaterial.clone();
         steps = List.copyOf(steps);
         secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
+    }
+
+    @Override
+    public byte[] seedMaterial() {
+        return seedMaterial.clone();
     }
 
     public Optional<Step> step(String name) {

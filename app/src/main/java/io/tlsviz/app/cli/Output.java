@@ -22,6 +22,29 @@ final class Output {
         bytes(option, destination, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Refuses, before anything is written, a destination that cannot be written: so a command that writes
+     * several files writes all of them or none.
+     */
+    static void checkWritable(String option, String destination) {
+        if (destination == null || "-".equals(destination)) {
+            return;
+        }
+        Path target = Path.of(destination).toAbsolutePath();
+        Path dir = target.getParent();
+        if (java.nio.file.Files.isDirectory(target)) {
+            throw new IllegalStateException(option + ": Cannot write " + target + ": a folder with that name exists");
+        }
+        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+            throw new IllegalStateException(option + ": Cannot write " + target + ": the folder " + dir
+                    + " does not exist");
+        }
+        if (!java.nio.file.Files.isWritable(dir)) {
+            throw new IllegalStateException(option + ": Cannot write " + target + ": permission denied (the folder "
+                    + dir + " is not writable)");
+        }
+    }
+
     static void bytes(String option, String destination, byte[] content) {
         try {
             AtomicFiles.writeAtomically(Path.of(destination).toAbsolutePath(), content);

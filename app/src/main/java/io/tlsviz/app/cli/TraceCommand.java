@@ -71,7 +71,10 @@ public final class TraceCommand implements Callable<Integer> {
         ScenarioOptions options = options();
         Trace trace = tamper == null ? HandshakeSession.run(options)
                 : HandshakeSession.run(options, TamperSpec.parse(tamper));
-        // Render everything first, then write: a bad path for one file leaves no other half-done.
+        // Check every destination and render everything first, then write: a bad path writes nothing at all.
+        Output.checkWritable("--json", json);
+        Output.checkWritable("--keylog", keylog);
+        Output.checkWritable("--pcap", pcap);
         String text = TraceJson.toJson(trace);
         byte[] keys = keylog == null ? null : SessionFiles.keyLog(trace).toBytes();
         byte[] capture = pcap == null ? null : SessionFiles.pcap(trace);

@@ -15,7 +15,6 @@ import io.tlsviz.engine.Secret;
 import io.tlsviz.engine.Step;
 import io.tlsviz.engine.Trace;
 import io.tlsviz.engine.live.DemoPki;
-import java.util.Locale;
 
 /**
  * The trace as JSON: every step with its exact wire bytes, every field, every secret with who knows it and
@@ -45,12 +44,17 @@ public final class TraceJson {
             root.put("group", t.options().group().id());
         }
         root.put("extended_master_secret", t.options().extendedMasterSecret() && !t.options().exchange().isTls13());
-        root.put("encrypt_then_mac", t.options().encryptThenMac());
+        // What was negotiated, not just asked for: RFC 7366 applies to TLS 1.2 CBC suites only.
+        root.put("encrypt_then_mac", t.options().encryptThenMac() && !t.cipherSuite().isAead()
+                && !t.options().exchange().isTls13());
         if (t.seed().isPresent()) {
             root.put("seed", t.seed().get());
         } else {
             root.putNull("seed");
         }
+        // Fresh randomness still has seed material (from the system's SecureRandom): with it the session can be
+        // replayed byte for byte.
+        root.put("seed_material", Hex.of(t.seedMaterial()));
         root.put("completed", t.completed());
         if (t.alert().isPresent()) {
             root.put("alert", t.alert().get());
@@ -66,8 +70,11 @@ public final class TraceJson {
         }
         ObjectNode secrets = root.putObject("secrets");
         t.secrets().forEach((k, v) -> secrets.put(k, Hex.of(v)));
-        if (t.options().exchange() == io.tlsviz.engine.Exchange.ECDHE || t.options().exchange().isTls13()) {
+        boolean ephemeral = t.options().exchange() != io.tlsviz.engine.Exchange.RSA;
+        if (ephemeral && !t.options().group().isFiniteField()) {
             secrets.put("ecdh_group", t.options().group().id());
+        } else if (ephemeral) {
+            secrets.put("dh_group", t.options().group().id());
         }
         if (t.options().exchange() == io.tlsviz.engine.Exchange.RSA) {
             secrets.put("server_private_key_pem", DemoPki.shipped().serverPrivateKeyPem());
@@ -144,9 +151,5 @@ public final class TraceJson {
         for (Field c : f.children()) {
             addField(out, c);
         }
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

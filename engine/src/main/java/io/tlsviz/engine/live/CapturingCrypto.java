@@ -251,8 +251,4 @@ final class CapturingCrypto extends BcTlsCrypto {
             return inner.usesOpaqueRecordTypeEncode();
         }
     }
-
-    static BigInteger unsigned(byte[] b) {
-        return new BigInteger(1, b);
-    }
 }

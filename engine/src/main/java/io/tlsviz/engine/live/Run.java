@@ -56,6 +56,8 @@ public final class Run {
     private final Map<String, Integer> nameCounts = new HashMap<>();
     private final Map<Party, List<Map<String, byte[]>>> polled = new HashMap<>();
     private String alert;
+    /** The peer received the other side's alert: the connection is closed, nothing more will come. */
+    private boolean alertReceived;
     private Party lastReceiver;
     private String failure;
     private boolean tampered;
@@ -154,7 +156,8 @@ public final class Run {
                     List.of(), true);
         }
         steps.add(step);
-        if (queue.isEmpty() && !completed() && alert == null && failure == null && lastReceiver != null) {
+        if (queue.isEmpty() && !completed() && alert == null && !alertReceived && failure == null
+                && lastReceiver != null) {
             // Nobody answers and nothing is left to deliver: say why instead of ending silently.
             failure = "the connection stalled: the " + lastReceiver.id() + " waits for bytes that never come";
             queue.add(comp(lastReceiver, "waits_for_more_bytes", "waits for bytes that never come",
@@ -393,8 +396,8 @@ public final class Run {
             immediate.add(comp(actor, "rejects_record", "rejects what it received",
                     alertMeaning(name) + (why == null ? "" : " Bouncy Castle says: " + why + "."),
                     List.of(), true));
-        } else if (receivedAlert && alert == null) {
-            alert = "received";
+        } else if (receivedAlert) {
+            alertReceived = true;
         }
 
         // Records this peer wrote, each preceded by the computations it depends on.
@@ -490,7 +493,9 @@ public final class Run {
     }
 
     private byte[] transcriptHash(Side me) {
-        return Tls12KeySchedule.transcriptHash(suite, me.transcript.toArray(new byte[0][]));
+        byte[][] messages = me.transcript.toArray(new byte[0][]);
+        return tls13 ? Tls13KeySchedule.transcriptHash(suite, messages)
+                : Tls12KeySchedule.transcriptHash(suite, messages);
     }
 
     // ------------------------------------------------------------------ key agreement and derivation
@@ -756,7 +761,8 @@ public final class Run {
         if (ems) {
             me.sessionHash = transcriptHash(me);
             me.masterSecret = Tls12KeySchedule.extendedMasterSecret(suite, me.premaster, me.sessionHash);
-            ms.add(new SecretSpec("session_hash", me.sessionHash, self,
+            // Every message it covers crossed the wire in plaintext: an eavesdropper can compute it too.
+            ms.add(new SecretSpec("session_hash", me.sessionHash, EnumSet.of(me.party, Party.EAVESDROPPER),
                     "session_hash = " + hashName() + "(ClientHello..ClientKeyExchange)", List.of()));
             ms.add(new SecretSpec("master_secret", me.masterSecret, self,
                     "master_secret = PRF(premaster_secret, \"extended master secret\", session_hash)[0..47]",
@@ -782,6 +788,13 @@ public final class Run {
         pos = slice(keys, self, "server_write_key", kb.serverWriteKey(), kbf, in, pos);
         pos = slice(keys, self, "client_write_iv", kb.clientWriteIv(), kbf, in, pos);
         slice(keys, self, "server_write_iv", kb.serverWriteIv(), kbf, in, pos);
+        if (!suite.isAead()) {
+            // RFC 5246 section 6.3 cuts these from the key block, but TLS 1.2 CBC sends an explicit IV in every
+            // record (section 6.2.3.2), so they are never used. Say so rather than show them as keys in use.
+            keys.replaceAll(k -> k.name().endsWith("_write_iv") ? new SecretSpec(k.name(), k.bytes(), k.learners(),
+                    k.formula() + " (generated but unused: TLS 1.2 CBC records carry their own explicit IV)",
+                    k.inputs()) : k);
+        }
         return List.of(
                 comp(me.party, "derives_master_secret", "derives the master secret",
                         "Both sides run the same PRF (HMAC-" + hashName() + ") over the premaster and both randoms, so "
@@ -853,7 +866,21 @@ public final class Run {
                 "The " + me.prefix() + " computes the value the " + peer + " should have sent and compares: "
                         + (ok ? "they match, so both saw the same handshake and hold the same keys."
                                 : "they differ."),
-                List.of(new SecretSpec(peer + "_verify_data", got, EnumSet.of(me.party), "", List.of())), !ok);
+                verifiedSecrets(me, peer, got), !ok);
+    }
+
+    /** What checking the peer's Finished teaches this side: the peer's verify_data (and, in TLS 1.3, its finished key). */
+    private List<SecretSpec> verifiedSecrets(Side me, String peer, byte[] verifyData) {
+        List<SecretSpec> out = new ArrayList<>();
+        if (tls13) {
+            byte[] base = me.isClient() ? me.serverHandshakeTrafficSecret : me.clientHandshakeTrafficSecret;
+            out.add(new SecretSpec(peer + "_finished_key", Tls13KeySchedule.finishedKey(suite, base),
+                    EnumSet.of(me.party), peer + "_finished_key = HKDF-Expand-Label(" + peer
+                            + "_handshake_traffic_secret, \"finished\", \"\", " + suite.hashLength() + ")",
+                    List.of(peer + "_handshake_traffic_secret")));
+        }
+        out.add(new SecretSpec(peer + "_verify_data", verifyData, EnumSet.of(me.party), "", List.of()));
+        return out;
     }
 
     private List<PendingComputation> deriveTls13Handshake(Side me, List<Capture> captures) {
@@ -888,7 +915,8 @@ public final class Run {
         List<SecretSpec> s = new ArrayList<>();
         s.add(new SecretSpec("early_secret", early, self, "early_secret = HKDF-Extract(salt = 0, IKM = 0) (no PSK)",
                 List.of()));
-        s.add(new SecretSpec("hello_hash", me.helloHash, self, "hello_hash = " + hashName()
+        s.add(new SecretSpec("hello_hash", me.helloHash, EnumSet.of(me.party, Party.EAVESDROPPER), "hello_hash = "
+                + hashName()
                 + "(ClientHello + ServerHello)", List.of()));
         s.add(new SecretSpec("handshake_secret", me.handshakeSecret, self,
                 "handshake_secret = HKDF-Extract(Derive-Secret(early_secret, \"derived\", \"\"), shared_secret)",
@@ -971,6 +999,13 @@ public final class Run {
             if (t == 1 && msg.length >= 38) {
                 out.add(new SecretSpec("client_random", Arrays.copyOfRange(msg, 6, 38), audience,
                         "32 random bytes the client chose", List.of()));
+                if (tls13 && client.keyShare != null && client.keyShare.kind().equals("dh")) {
+                    // RFC 7919: the named group fixes p and g; naming the group publishes them.
+                    out.add(new SecretSpec("dh_p", Arithmetic.unsigned(client.keyShare.p()), audience,
+                            "the prime modulus of " + options.group().id() + " (RFC 7919)", List.of()));
+                    out.add(new SecretSpec("dh_g", Arithmetic.unsigned(client.keyShare.g()), audience,
+                            "the generator", List.of()));
+                }
                 if (tls13 && client.keyShare != null) {
                     out.add(publicShare("client", client.keyShare, msg, audience));
                 }

@@ -13,7 +13,7 @@ import java.security.SecureRandomSpi;
  *
  * <p>For "fresh" handshakes the seed itself comes from the system's SecureRandom (32 bytes), so the keys
  * are as unpredictable as the system's; the seed is kept only so that Back can replay the session.
- * See docs/decisions/0003-deterministic-randomness.md.
+ * See docs/decisions/0004-seeded-randomness.md.
  */
 final class SeededRandom extends SecureRandom {
     private static final long serialVersionUID = 1L;

@@ -31,6 +31,8 @@ final class Side {
     byte[] serverApplicationTrafficSecret;
     /** The keys this side protects its records with now; null while it still sends plaintext. */
     RecordProtection.Keys writeKeys;
+    /** Which keys protect this side's records now: "session" (TLS 1.2), "handshake" or "application" (TLS 1.3). */
+    String writeEpoch = "none";
     long writeSequence;
     /** The verify_data this side computed for the Finished it is about to send. */
     byte[] pendingVerifyData;
@@ -38,9 +40,6 @@ final class Side {
     Side(Party party) {
         this.party = party;
     }
-
-    /** Which keys protect this side's records now: "session" (TLS 1.2), "handshake" or "application" (TLS 1.3). */
-    String writeEpoch = "none";
 
     void startWriting(RecordProtection.Keys keys, String epoch) {
         writeKeys = keys;
