@@ -8,12 +8,14 @@ import io.tlsviz.app.view.Theme;
 import io.tlsviz.app.viewmodel.ClassroomViewModel;
 import io.tlsviz.app.viewmodel.EngineNarration;
 import io.tlsviz.app.viewmodel.LessonViewModel;
+import io.tlsviz.app.view.ExportFileChooser;
 import io.tlsviz.app.view.LessonFileChooser;
 import io.tlsviz.lessons.LessonLibrary;
 import io.tlsviz.app.viewmodel.ScenarioSettingsViewModel;
 import io.tlsviz.engine.Exchange;
 import io.tlsviz.engine.ScenarioOptions;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
@@ -75,14 +77,25 @@ public class TlsvizApp extends Application {
     }
 
     /**
-     * Builds the window with the shipped lessons and a file chooser (tests pass one that answers at once).
+     * Builds the window with the shipped lessons and a file chooser (tests pass one that answers at once), and
+     * the native save dialog for exports.
+     */
+    public static MainWindow open(Stage stage, AppPreferences prefs, Messages messages, ScenarioOptions options,
+            LessonLibrary shipped, LessonFileChooser fileChooser, boolean showPicker) {
+        return open(stage, prefs, messages, options, shipped, fileChooser, ExportFileChooser.nativeDialog(messages),
+                showPicker);
+    }
+
+    /**
+     * Builds the window with the shipped lessons and the file choosers (tests pass ones that answer at once).
      *
      * @param showPicker true to start with the lesson picker open
      * @return the first window's root; switching the language replaces the scene's root with a new one
      */
     public static MainWindow open(Stage stage, AppPreferences prefs, Messages messages, ScenarioOptions options,
-            LessonLibrary shipped, LessonFileChooser fileChooser, boolean showPicker) {
-        Assembly assembly = new Assembly(stage, prefs, shipped, fileChooser);
+            LessonLibrary shipped, LessonFileChooser fileChooser, ExportFileChooser exportChooser,
+            boolean showPicker) {
+        Assembly assembly = new Assembly(stage, prefs, shipped, fileChooser, exportChooser);
         MainWindow window = assembly.build(messages, options);
         if (showPicker) {
             window.lessons().openPicker();
@@ -113,7 +126,8 @@ public class TlsvizApp extends Application {
      * Puts view-models and a window together for one language. Switching the language builds the whole
      * window again in the new language and resumes the lesson and beat (or step) where the old one was.
      */
-    private record Assembly(Stage stage, AppPreferences prefs, LessonLibrary shipped, LessonFileChooser fileChooser) {
+    private record Assembly(Stage stage, AppPreferences prefs, LessonLibrary shipped, LessonFileChooser fileChooser,
+            ExportFileChooser exportChooser) {
 
         MainWindow build(Messages messages, ScenarioOptions options) {
             ClassroomViewModel classroom = new ClassroomViewModel(messages, new EngineNarration(messages), options);
@@ -121,7 +135,15 @@ public class TlsvizApp extends Application {
             LessonViewModel lessons = new LessonViewModel(classroom, shipped, LessonLibrary::load,
                     LessonViewModel.AttackLab.live(), prefs, messages);
             return new MainWindow(lessons, new ScenarioSettingsViewModel(classroom), prefs, messages,
-                    new MainWindow.Hooks(fileChooser, this::switchLanguage));
+                    new MainWindow.Hooks(fileChooser, this::switchLanguage, exportChooser,
+                            Path.of(System.getProperty("user.home")), Assembly::exportInBackground));
+        }
+
+        /** One daemon thread per export, so that an export never keeps the app from quitting. */
+        static void exportInBackground(Runnable export) {
+            Thread t = new Thread(export, "tlsviz-export");
+            t.setDaemon(true);
+            t.start();
         }
 
         void switchLanguage(String language) {

@@ -59,6 +59,24 @@ public final class AppPreferences {
         store.put("language", language);
     }
 
+    /** The folder the last slideshow was exported to; empty before the first export. */
+    public java.util.Optional<String> lastExportFolder() {
+        return store.get("lastExportFolder");
+    }
+
+    public void setLastExportFolder(String folder) {
+        store.put("lastExportFolder", folder);
+    }
+
+    /** The format of the last export ({@code pdf}, {@code pptx}, {@code html}, {@code png}); empty before the first. */
+    public java.util.Optional<String> lastExportFormat() {
+        return store.get("lastExportFormat");
+    }
+
+    public void setLastExportFormat(String id) {
+        store.put("lastExportFormat", id);
+    }
+
     public double windowWidth() {
         return Math.max(640, doubleValue("windowWidth", DEFAULT_WIDTH));
     }

@@ -3,11 +3,13 @@ package io.tlsviz.app.view;
 import io.tlsviz.app.i18n.Messages;
 import io.tlsviz.app.prefs.AppPreferences;
 import io.tlsviz.app.viewmodel.ClassroomViewModel;
+import io.tlsviz.app.viewmodel.ExportViewModel;
 import io.tlsviz.app.viewmodel.LessonViewModel;
 import io.tlsviz.app.viewmodel.QuizViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -62,8 +64,12 @@ public final class MainWindow extends BorderPane {
      *
      * @param fileChooser     asks for a lesson file (the native dialog; tests answer at once)
      * @param switchLanguage  rebuilds the window in another language ("en", "de")
+     * @param exportChooser   asks where to save a slideshow (the native dialog; tests answer at once)
+     * @param home            the folder of the first export (the user's home)
+     * @param exportExecutor  runs a slideshow export off the JavaFX thread
      */
-    public record Hooks(LessonFileChooser fileChooser, Consumer<String> switchLanguage) {
+    public record Hooks(LessonFileChooser fileChooser, Consumer<String> switchLanguage,
+            ExportFileChooser exportChooser, Path home, Executor exportExecutor) {
     }
 
     private final ClassroomViewModel vm;
@@ -183,6 +189,10 @@ public final class MainWindow extends BorderPane {
         open.setId("menu-open-lesson");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         open.setOnAction(e -> openLessonFile());
+        MenuItem export = new MenuItem(messages.get("menu.export"));
+        export.setId("menu-export");
+        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        export.setOnAction(e -> openExport());
         MenuItem quit = new MenuItem(messages.get("menu.quit"));
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> {
@@ -190,7 +200,8 @@ public final class MainWindow extends BorderPane {
                 stage.close();
             }
         });
-        Menu file = new Menu(messages.get("menu.file"), null, choose, open, new SeparatorMenuItem(), quit);
+        Menu file = new Menu(messages.get("menu.file"), null, choose, open, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), quit);
         file.setId("menu-file");
         Menu language = new Menu(messages.get("menu.language"));
         ToggleGroup group = new ToggleGroup();
@@ -423,6 +434,34 @@ public final class MainWindow extends BorderPane {
             stage.setFullScreenExitHint(messages.get("presenter.exitHint"));
             stage.setFullScreen(!stage.isFullScreen());
         }
+    }
+
+    /**
+     * File → Export slideshow…: a dialog over this window with the current lesson (or handshake), theme and
+     * language as defaults. Closing it cancels a running export.
+     */
+    public void openExport() {
+        ExportViewModel export = new ExportViewModel(lessons, theme.get().id(), prefs, messages, hooks.home(),
+                hooks.exportExecutor());
+        Stage stage = new Stage();
+        Window owner = getScene() == null ? null : getScene().getWindow();
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(javafx.stage.Modality.WINDOW_MODAL);
+        }
+        stage.setTitle(messages.get("export.title"));
+        ExportDialog dialog = new ExportDialog(export, messages, hooks.exportChooser(), stage::close);
+        dialog.setStyle(getStyle());
+        Scene scene = new Scene(dialog);
+        if (getScene() != null) {
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        // The question, the progress and the message come and go: let the window fit them, once laid out.
+        export.stateProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(stage::sizeToScene));
+        export.messageProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(stage::sizeToScene));
+        stage.setOnHidden(e -> export.cancel());
+        stage.show();
     }
 
     private void openSettings() {

@@ -94,4 +94,5 @@ public final class Styles {
     public static final String STEP_STRIP = "step-strip";
     public static final String KIND_COMPUTATION = "kind-computation";
     public static final String FUTURE = "future";
+    public static final String EXPORT_DIALOG = "export-dialog";
 }

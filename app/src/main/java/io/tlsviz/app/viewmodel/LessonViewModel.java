@@ -182,13 +182,21 @@ public final class LessonViewModel {
     }
 
     private Optional<Lesson> find(String id) {
+        return findLesson(id, language);
+    }
+
+    /**
+     * A lesson by id in a language (falling back to English): the lessons opened from files first, newest
+     * first, then the shipped ones. For export, whose language may differ from the window's.
+     */
+    public Optional<Lesson> findLesson(String id, String inLanguage) {
         for (int i = opened.size() - 1; i >= 0; i--) {
-            Optional<Lesson> l = opened.get(i).find(id, language);
+            Optional<Lesson> l = opened.get(i).find(id, inLanguage);
             if (l.isPresent()) {
                 return l;
             }
         }
-        return shipped.find(id, language);
+        return shipped.find(id, inLanguage);
     }
 
     private void refreshChoices() {

@@ -1,0 +1,184 @@
+package io.tlsviz.app.viewmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsviz.app.export.ExportFormat;
+import io.tlsviz.app.export.LessonSlideSource;
+import io.tlsviz.app.export.SlideTheme;
+import io.tlsviz.app.export.StepSlideSource;
+import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.app.prefs.AppPreferences;
+import io.tlsviz.app.prefs.InMemoryPreferenceStore;
+import io.tlsviz.app.viewmodel.ExportViewModel.State;
+import io.tlsviz.engine.Exchange;
+import io.tlsviz.engine.ScenarioOptions;
+import io.tlsviz.lessons.LessonLibrary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The export dialog's options, validation and overwrite question, without a toolkit (nothing is started). */
+class ExportViewModelTest {
+    private static LessonLibrary shipped;
+    private final AppPreferences prefs = new AppPreferences(new InMemoryPreferenceStore());
+    /** Exports handed to the executor: none may start in these tests. */
+    private final List<Runnable> started = new ArrayList<>();
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void loadLessons() {
+        shipped = LessonLibrary.loadShipped();
+    }
+
+    private LessonViewModel lessons(Locale locale, Exchange exchange) {
+        Messages messages = Messages.forLocale(locale);
+        ClassroomViewModel classroom = new ClassroomViewModel(messages, new EngineNarration(messages),
+                ScenarioOptions.defaults(exchange));
+        return new LessonViewModel(classroom, shipped, LessonLibrary::load, LessonViewModel.AttackLab.live(), prefs,
+                messages);
+    }
+
+    private ExportViewModel export(LessonViewModel lessons, String windowTheme) {
+        return new ExportViewModel(lessons, windowTheme, prefs, Messages.forLocale(Locale.forLanguageTag(
+                lessons.language())), home, started::add);
+    }
+
+    @Test
+    void withoutALessonTheDefaultsAreThisHandshakeStepByStepAsPdfInTheHomeFolder() {
+        ExportViewModel vm = export(lessons(Locale.ENGLISH, Exchange.DHE), "light");
+
+        assertThat(vm.contentProperty().get().isSteps()).isTrue();
+        assertThat(vm.contentProperty().get().label()).contains("DHE");
+        assertThat(vm.formatProperty().get()).isEqualTo(ExportFormat.PDF);
+        assertThat(vm.themeProperty().get()).isEqualTo(SlideTheme.LIGHT);
+        assertThat(vm.languageProperty().get()).isEqualTo("en");
+        assertThat(vm.targetProperty().get()).isEqualTo(home.resolve("tlsviz-dhe.pdf").toString());
+        assertThat(vm.contents()).extracting(ExportViewModel.Content::lessonId).contains("rsa", "dhe", "tls13");
+        assertThat(vm.stateProperty().get()).isEqualTo(State.IDLE);
+        assertThat(vm.request(home.resolve("x.pdf"), false).source()).isInstanceOf(StepSlideSource.class);
+    }
+
+    @Test
+    void theCurrentLessonThemeAndLanguageAreTheDefaults() {
+        LessonViewModel lessons = lessons(Locale.GERMAN, Exchange.RSA);
+        assertThat(lessons.startLesson("rsa")).isTrue();
+
+        ExportViewModel vm = export(lessons, "projector");
+
+        assertThat(vm.contentProperty().get().lessonId()).isEqualTo("rsa");
+        assertThat(vm.contentProperty().get().label()).startsWith("Lektion: ");
+        assertThat(vm.themeProperty().get()).isEqualTo(SlideTheme.PROJECTOR);
+        assertThat(vm.languageProperty().get()).isEqualTo("de");
+        assertThat(vm.targetProperty().get()).isEqualTo(home.resolve("tlsviz-rsa.pdf").toString());
+        var request = vm.request(home.resolve("x.pdf"), false);
+        assertThat(request.source()).isInstanceOf(LessonSlideSource.class);
+        assertThat(request.locale().getLanguage()).isEqualTo("de");
+        assertThat(request.trace().steps()).hasSameSizeAs(lessons.classroom().completeTrace().steps());
+    }
+
+    @Test
+    void theDarkWindowThemeGivesLightSlides() {
+        assertThat(export(lessons(Locale.ENGLISH, Exchange.RSA), "dark").themeProperty().get())
+                .isEqualTo(SlideTheme.LIGHT);
+    }
+
+    @Test
+    void theSuggestedNameFollowsFormatAndContentAndTheLastFolderAndFormatAreRemembered() throws IOException {
+        ExportViewModel vm = export(lessons(Locale.ENGLISH, Exchange.RSA), "light");
+        vm.formatProperty().set(ExportFormat.PNG);
+        assertThat(vm.targetProperty().get()).isEqualTo(home.resolve("tlsviz-rsa").toString());
+        vm.contentProperty().set(vm.contents().stream().filter(c -> "tls13".equals(c.lessonId())).findFirst()
+                .orElseThrow());
+        assertThat(vm.targetProperty().get()).isEqualTo(home.resolve("tlsviz-tls13").toString());
+        // A name the user typed keeps its stem; only the extension follows the format.
+        vm.targetProperty().set(home.resolve("lecture-3").toString());
+        vm.formatProperty().set(ExportFormat.PPTX);
+        assertThat(vm.targetProperty().get()).isEqualTo(home.resolve("lecture-3.pptx").toString());
+
+        Path folder = Files.createDirectory(home.resolve("exports"));
+        prefs.setLastExportFolder(folder.toString());
+        prefs.setLastExportFormat("html");
+        ExportViewModel next = export(lessons(Locale.ENGLISH, Exchange.RSA), "light");
+        assertThat(next.targetProperty().get()).isEqualTo(folder.resolve("tlsviz-rsa.html").toString());
+        prefs.setLastExportFolder(home.resolve("gone").toString());
+        assertThat(export(lessons(Locale.ENGLISH, Exchange.RSA), "light").targetProperty().get())
+                .startsWith(home.toString() + home.getFileSystem().getSeparator() + "tlsviz-rsa");
+    }
+
+    @Test
+    void invalidTargetsAreRefusedWithAMessageAndNothingStarts() throws IOException {
+        ExportViewModel vm = export(lessons(Locale.ENGLISH, Exchange.RSA), "light");
+
+        vm.targetProperty().set("   ");
+        vm.export();
+        assertThat(vm.messageProperty().get()).isEqualTo("Choose where to save the slideshow.");
+        assertThat(vm.problemProperty().get()).isTrue();
+        assertThat(vm.stateProperty().get()).isEqualTo(State.IDLE);
+
+        vm.targetProperty().set(home.resolve("missing").resolve("deck.pdf").toString());
+        assertThat(vm.messageProperty().get()).as("editing clears the message").isEmpty();
+        vm.export();
+        assertThat(vm.messageProperty().get()).contains("does not exist").contains("missing");
+
+        Path file = Files.writeString(home.resolve("notes.txt"), "mine");
+        vm.targetProperty().set(file.resolve("deck.pdf").toString());
+        vm.export();
+        assertThat(vm.messageProperty().get()).isEqualTo(file + " is a file, not a folder. Choose a folder to save into.");
+
+        vm.formatProperty().set(ExportFormat.PNG);
+        vm.targetProperty().set(home.resolve("slide.png").toString());
+        vm.export();
+        assertThat(vm.messageProperty().get()).startsWith("A PNG export writes a folder");
+        vm.targetProperty().set(file.toString());
+        vm.export();
+        assertThat(vm.messageProperty().get()).startsWith("A PNG export writes a folder");
+
+        vm.formatProperty().set(ExportFormat.PDF);
+        vm.targetProperty().set(home.toString());
+        vm.export();
+        assertThat(vm.messageProperty().get()).contains("is a folder");
+
+        assertThat(started).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo("mine");
+    }
+
+    @Test
+    void germanMessagesAreGerman() {
+        ExportViewModel vm = export(lessons(Locale.GERMAN, Exchange.RSA), "light");
+        vm.targetProperty().set("");
+        vm.export();
+        assertThat(vm.messageProperty().get()).startsWith("W\u00e4hlen Sie");
+    }
+
+    @Test
+    void anExistingTargetIsReplacedOnlyAfterConfirmation() throws IOException {
+        ExportViewModel vm = export(lessons(Locale.ENGLISH, Exchange.RSA), "light");
+        Path existing = Files.writeString(home.resolve("tlsviz-rsa.pdf"), "last year's slides");
+
+        vm.export();
+        assertThat(vm.stateProperty().get()).isEqualTo(State.CONFIRMING);
+        assertThat(vm.messageProperty().get()).contains(existing.toString()).endsWith("Replace it?");
+        assertThat(vm.editableProperty().get()).isFalse();
+        assertThat(started).isEmpty();
+
+        vm.keepExisting();
+        assertThat(vm.stateProperty().get()).isEqualTo(State.IDLE);
+        assertThat(vm.messageProperty().get()).isEmpty();
+        assertThat(vm.editableProperty().get()).isTrue();
+        assertThat(started).isEmpty();
+        assertThat(Files.readString(existing)).isEqualTo("last year's slides");
+
+        // Yes starts the export (with force; the run itself needs the toolkit, see ExportDialogTest).
+        vm.export();
+        assertThat(vm.stateProperty().get()).isEqualTo(State.CONFIRMING);
+        assertThat(vm.request(existing, true).force()).isTrue();
+    }
+}
