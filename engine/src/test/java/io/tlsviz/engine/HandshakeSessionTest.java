@@ -1,22 +1,65 @@
 package io.tlsviz.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/** The stepping API a classroom uses: one step per Next, Back as a deterministic replay. */
 class HandshakeSessionTest {
+
     @ParameterizedTest
     @EnumSource(Exchange.class)
-    void completesWithAllChecksPassing(Exchange exchange) {
-        Trace t = HandshakeSession.run(ScenarioOptions.defaults(exchange));
-        StringBuilder sb = new StringBuilder(exchange + ":\n");
-        for (Step s : t.steps()) {
-            sb.append("  ").append(s.name()).append(" ").append(s.secrets().stream().map(x -> x.name() + x.knownBy()).toList()).append('\n');
+    void steppingOneByOneGivesTheSameHandshakeAsRunningIt(Exchange exchange) {
+        ScenarioOptions o = ScenarioOptions.defaults(exchange);
+        HandshakeSession s = HandshakeSession.start(o);
+        assertThat(s.steps()).isEmpty();
+        assertThat(s.status()).isEqualTo(HandshakeSession.Status.RUNNING);
+        int n = 0;
+        while (s.hasNext()) {
+            Step step = s.next();
+            assertThat(step.index()).isEqualTo(n++);
+            assertThat(s.position()).isEqualTo(n);
         }
-        System.out.println(sb);
-        t.proof().checks().forEach(c -> System.out.println("   check " + c.passed() + " " + c.name()));
-        assertThat(t.completed()).isTrue();
-        assertThat(t.proof().allPassed()).isTrue();
+        assertThat(s.status()).isEqualTo(HandshakeSession.Status.COMPLETED);
+        assertThat(names(s.steps())).isEqualTo(names(HandshakeSession.run(o).steps()));
+        assertThatThrownBy(s::next).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void backAndGoToReplayToIdenticalSteps() {
+        HandshakeSession s = HandshakeSession.start(ScenarioOptions.defaults(Exchange.DHE).withSeed(null));
+        s.goTo(12);
+        List<Step> twelve = s.steps();
+        s.next();
+        s.back();
+        assertThat(s.steps()).hasSize(12);
+        for (int i = 0; i < 12; i++) {
+            assertThat(s.steps().get(i).secrets()).isEqualTo(twelve.get(i).secrets());
+        }
+        s.restart();
+        assertThat(s.steps()).isEmpty();
+        s.goTo(1000);
+        assertThat(s.status()).isEqualTo(HandshakeSession.Status.COMPLETED);
+    }
+
+    @Test
+    void thePendingRecordIsTheNextMessageAndTamperingIsReported() {
+        HandshakeSession s = HandshakeSession.start(ScenarioOptions.defaults(Exchange.RSA));
+        assertThat(s.pendingRecord()).hasValueSatisfying(p -> {
+            assertThat(p.messageType()).isEqualTo("ClientHello");
+            assertThat(p.from()).isEqualTo(Party.CLIENT);
+        });
+        assertThat(s.tampered()).isFalse();
+        s.tamper(9, 0xff);
+        assertThat(s.tampered()).isTrue();
+        assertThatThrownBy(() -> s.tamper(100_000, 1)).hasMessageContaining("outside");
+    }
+
+    private static List<String> names(List<Step> steps) {
+        return steps.stream().map(Step::name).toList();
     }
 }

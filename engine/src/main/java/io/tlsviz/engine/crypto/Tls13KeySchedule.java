@@ -200,20 +200,52 @@ public final class Tls13KeySchedule {
      * @param handshakeHash Transcript-Hash(ClientHello..server Finished)
      */
     public static Secrets compute(CipherSuite s, byte[] sharedSecret, byte[] helloHash, byte[] handshakeHash) {
+        HandshakeStage hs = handshakeStage(s, sharedSecret, helloHash);
+        ApplicationStage ap = applicationStage(s, hs.handshakeSecret(), handshakeHash);
+        return new Secrets(hs.earlySecret(), hs.handshakeSecret(), hs.clientHandshakeTrafficSecret(),
+                hs.serverHandshakeTrafficSecret(), ap.masterSecret(), ap.clientApplicationTrafficSecret0(),
+                ap.serverApplicationTrafficSecret0(), ap.exporterMasterSecret());
+    }
+
+    /** The first half of the schedule, known once ServerHello is in the transcript. */
+    public record HandshakeStage(byte[] earlySecret, byte[] handshakeSecret, byte[] clientHandshakeTrafficSecret,
+            byte[] serverHandshakeTrafficSecret) {
+    }
+
+    /** The second half, known once the server's Finished is in the transcript. */
+    public record ApplicationStage(byte[] masterSecret, byte[] clientApplicationTrafficSecret0,
+            byte[] serverApplicationTrafficSecret0, byte[] exporterMasterSecret) {
+    }
+
+    /**
+     * early_secret = HKDF-Extract(0, 0); handshake_secret = HKDF-Extract(Derive-Secret(early_secret,
+     * "derived", ""), shared_secret); both handshake traffic secrets over Transcript-Hash(ClientHello..
+     * ServerHello). RFC 8446 section 7.1.
+     */
+    public static HandshakeStage handshakeStage(CipherSuite s, byte[] sharedSecret, byte[] helloHash) {
         requireTls13(s);
         String hmac = s.hmac();
         byte[] zeros = new byte[s.hashLength()];
         byte[] emptyHash = JdkCrypto.digest(s.hash());
-
         byte[] early = hkdfExtract(hmac, zeros, zeros);
         byte[] handshake = hkdfExtract(hmac, deriveSecret(s, early, "derived", emptyHash), sharedSecret);
-        byte[] clientHs = deriveSecret(s, handshake, "c hs traffic", helloHash);
-        byte[] serverHs = deriveSecret(s, handshake, "s hs traffic", helloHash);
-        byte[] master = hkdfExtract(hmac, deriveSecret(s, handshake, "derived", emptyHash), zeros);
-        byte[] clientAp = deriveSecret(s, master, "c ap traffic", handshakeHash);
-        byte[] serverAp = deriveSecret(s, master, "s ap traffic", handshakeHash);
-        byte[] exporter = deriveSecret(s, master, "exp master", handshakeHash);
-        return new Secrets(early, handshake, clientHs, serverHs, master, clientAp, serverAp, exporter);
+        return new HandshakeStage(early, handshake, deriveSecret(s, handshake, "c hs traffic", helloHash),
+                deriveSecret(s, handshake, "s hs traffic", helloHash));
+    }
+
+    /**
+     * master_secret = HKDF-Extract(Derive-Secret(handshake_secret, "derived", ""), 0); the application
+     * traffic secrets and the exporter master secret over Transcript-Hash(ClientHello..server Finished).
+     * RFC 8446 section 7.1.
+     */
+    public static ApplicationStage applicationStage(CipherSuite s, byte[] handshakeSecret, byte[] handshakeHash) {
+        requireTls13(s);
+        byte[] zeros = new byte[s.hashLength()];
+        byte[] emptyHash = JdkCrypto.digest(s.hash());
+        byte[] master = hkdfExtract(s.hmac(), deriveSecret(s, handshakeSecret, "derived", emptyHash), zeros);
+        return new ApplicationStage(master, deriveSecret(s, master, "c ap traffic", handshakeHash),
+                deriveSecret(s, master, "s ap traffic", handshakeHash),
+                deriveSecret(s, master, "exp master", handshakeHash));
     }
 
     /**

@@ -894,18 +894,12 @@ public final class Run {
 
     /** RFC 8446 section 7.1, up to the handshake traffic secrets; section 7.3 for their keys and IVs. */
     private PendingComputation tls13HandshakeDerivation(Side me) {
-        String hmac = suite.hmac();
-        int hl = suite.hashLength();
-        byte[] zeros = new byte[hl];
-        byte[] emptyHash = Tls13KeySchedule.transcriptHash(suite);
-        byte[] early = Tls13KeySchedule.hkdfExtract(hmac, zeros, zeros);
-        byte[] derived = Tls13KeySchedule.deriveSecret(suite, early, "derived", emptyHash);
         me.helloHash = transcriptHash(me);
-        me.handshakeSecret = Tls13KeySchedule.hkdfExtract(hmac, derived, me.premaster);
-        me.clientHandshakeTrafficSecret = Tls13KeySchedule.deriveSecret(suite, me.handshakeSecret, "c hs traffic",
-                me.helloHash);
-        me.serverHandshakeTrafficSecret = Tls13KeySchedule.deriveSecret(suite, me.handshakeSecret, "s hs traffic",
-                me.helloHash);
+        Tls13KeySchedule.HandshakeStage stage = Tls13KeySchedule.handshakeStage(suite, me.premaster, me.helloHash);
+        byte[] early = stage.earlySecret();
+        me.handshakeSecret = stage.handshakeSecret();
+        me.clientHandshakeTrafficSecret = stage.clientHandshakeTrafficSecret();
+        me.serverHandshakeTrafficSecret = stage.serverHandshakeTrafficSecret();
         compareWithBouncyCastle(me.party, "handshake_secret", me.handshakeSecret);
         Tls13KeySchedule.TrafficKeys ck = Tls13KeySchedule.trafficKeys(suite, me.clientHandshakeTrafficSecret);
         Tls13KeySchedule.TrafficKeys sk = Tls13KeySchedule.trafficKeys(suite, me.serverHandshakeTrafficSecret);
@@ -948,18 +942,13 @@ public final class Run {
 
     /** RFC 8446 section 7.1: master secret, application traffic secrets, exporter master secret. */
     private PendingComputation tls13ApplicationDerivation(Side me) {
-        String hmac = suite.hmac();
-        byte[] zeros = new byte[suite.hashLength()];
-        byte[] emptyHash = Tls13KeySchedule.transcriptHash(suite);
         me.handshakeHash = transcriptHash(me);
-        byte[] derived = Tls13KeySchedule.deriveSecret(suite, me.handshakeSecret, "derived", emptyHash);
-        me.applicationMasterSecret = Tls13KeySchedule.hkdfExtract(hmac, derived, zeros);
-        me.clientApplicationTrafficSecret = Tls13KeySchedule.deriveSecret(suite, me.applicationMasterSecret,
-                "c ap traffic", me.handshakeHash);
-        me.serverApplicationTrafficSecret = Tls13KeySchedule.deriveSecret(suite, me.applicationMasterSecret,
-                "s ap traffic", me.handshakeHash);
-        byte[] exporter = Tls13KeySchedule.deriveSecret(suite, me.applicationMasterSecret, "exp master",
+        Tls13KeySchedule.ApplicationStage stage = Tls13KeySchedule.applicationStage(suite, me.handshakeSecret,
                 me.handshakeHash);
+        me.applicationMasterSecret = stage.masterSecret();
+        me.clientApplicationTrafficSecret = stage.clientApplicationTrafficSecret0();
+        me.serverApplicationTrafficSecret = stage.serverApplicationTrafficSecret0();
+        byte[] exporter = stage.exporterMasterSecret();
         compareWithBouncyCastle(me.party, "exporter_master_secret", exporter);
         Set<Party> self = EnumSet.of(me.party);
         List<SecretSpec> s = new ArrayList<>();

@@ -47,7 +47,6 @@ class LivePeersTest {
         assertThat(peers[0].exchangedApplicationData()).isTrue();
         assertThat(new String(peers[0].received().get(0))).startsWith("GET / HTTP/1.1");
         assertThat(new String(peers[0].received().get(1))).startsWith("HTTP/1.1 200 OK");
-        System.out.println(exchange + ": " + wire.size() + " records");
     }
 
     @ParameterizedTest
