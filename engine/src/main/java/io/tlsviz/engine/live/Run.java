@@ -364,12 +364,14 @@ public final class Run {
         }
         if (reaction.error() == null && !actor.equals(Party.SERVER) && receivedType != null) {
             if (receivedType.equals("ServerKeyExchange")) {
+                checkServerKeyExchangeSignature(me);
                 immediate.add(comp(actor, "verifies_server_signature", "checks the server's signature",
                         "The client verifies the signature in ServerKeyExchange with the public key from the "
                                 + "certificate. It covers client_random + server_random + the key-exchange "
                                 + "parameters, so nobody in the middle could have swapped them.",
                         List.of(), false));
             } else if (receivedType.equals("CertificateVerify")) {
+                checkCertificateVerify(me);
                 immediate.add(comp(actor, "verifies_signature", "checks the server's signature",
                         "The client verifies the CertificateVerify signature (RSA-PSS) over the transcript "
                                 + "hash with the certificate's public key: the server holds the private key.",
@@ -461,6 +463,81 @@ public final class Run {
             ctx = ctx.asEncrypted();
         }
         return ctx.withEncryptThenMac(etm);
+    }
+
+    /**
+     * RFC 5246 section 7.4.3: the ServerKeyExchange signature covers client_random + server_random + params.
+     * Verified again with the JDK's Signature and the certificate's key, not on Bouncy Castle's word.
+     */
+    private void checkServerKeyExchangeSignature(Side me) {
+        byte[] ske = me.transcript.get(me.transcript.size() - 1);
+        byte[] body = Arrays.copyOfRange(ske, 4, ske.length);
+        int paramsEnd = options.exchange() == Exchange.DHE ? skipVectors16(body, 0, 3) : skipEcParams(body);
+        boolean ok = false;
+        if (paramsEnd > 0 && paramsEnd + 4 <= body.length) {
+            int scheme = ((body[paramsEnd] & 0xff) << 8) | (body[paramsEnd + 1] & 0xff);
+            int len = ((body[paramsEnd + 2] & 0xff) << 8) | (body[paramsEnd + 3] & 0xff);
+            byte[] signature = Arrays.copyOfRange(body, paramsEnd + 4, Math.min(body.length, paramsEnd + 4 + len));
+            byte[] signed = concat(me.clientRandom, me.serverRandom, Arrays.copyOfRange(body, 0, paramsEnd));
+            ok = Arithmetic.verifySignature(pki.serverPublicKeyJdk(), scheme, signed, signature);
+        }
+        check("ServerKeyExchange signature verifies with the certificate's key", ok,
+                ok ? "verified again with the JDK's Signature over client_random + server_random + params"
+                        : "the signature does not verify", List.of("server_public_key"));
+    }
+
+    /** RFC 8446 section 4.4.3: 64 spaces, the context string, a zero byte, the transcript hash. */
+    private void checkCertificateVerify(Side me) {
+        byte[] cv = me.transcript.get(me.transcript.size() - 1);
+        boolean ok = false;
+        if (cv.length >= 8) {
+            int scheme = ((cv[4] & 0xff) << 8) | (cv[5] & 0xff);
+            int len = ((cv[6] & 0xff) << 8) | (cv[7] & 0xff);
+            byte[] signature = Arrays.copyOfRange(cv, 8, Math.min(cv.length, 8 + len));
+            byte[][] before = me.transcript.subList(0, me.transcript.size() - 1).toArray(new byte[0][]);
+            byte[] prefix = new byte[64];
+            Arrays.fill(prefix, (byte) 0x20);
+            byte[] signed = concat(prefix, "TLS 1.3, server CertificateVerify".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    new byte[1], Tls13KeySchedule.transcriptHash(suite, before));
+            ok = Arithmetic.verifySignature(pki.serverPublicKeyJdk(), scheme, signed, signature);
+        }
+        check("CertificateVerify signature verifies with the certificate's key", ok,
+                ok ? "verified again with the JDK's Signature over the transcript hash" : "the signature does not verify",
+                List.of("server_public_key"));
+    }
+
+    /** Skips {@code count} 2-byte-length vectors from {@code at}; -1 when the body is cut short. */
+    private static int skipVectors16(byte[] b, int at, int count) {
+        for (int i = 0; i < count; i++) {
+            if (at + 2 > b.length) {
+                return -1;
+            }
+            at += 2 + (((b[at] & 0xff) << 8) | (b[at + 1] & 0xff));
+        }
+        return at <= b.length ? at : -1;
+    }
+
+    /** ServerECDHParams: curve_type (1), named_curve (2), point (1-byte length), RFC 8422 section 5.4. */
+    private static int skipEcParams(byte[] b) {
+        if (b.length < 4) {
+            return -1;
+        }
+        int end = 4 + (b[3] & 0xff);
+        return end <= b.length ? end : -1;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        byte[] out = new byte[n];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ transcripts
