@@ -27,6 +27,18 @@ import javax.crypto.spec.SecretKeySpec;
  * are the caller's mistake (a key of the wrong length) raise {@link IllegalArgumentException}.
  */
 public final class RecordProtection {
+    /** One JDK Cipher per thread and mode: getInstance is costly, and a Cipher is not thread-safe. */
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> cipher("AES/GCM/NoPadding"));
+    private static final ThreadLocal<Cipher> CBC = ThreadLocal.withInitial(() -> cipher("AES/CBC/NoPadding"));
+
+    private static Cipher cipher(String transformation) {
+        try {
+            return Cipher.getInstance(transformation);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks " + transformation, e);
+        }
+    }
+
 
     /** ContentType values, RFC 5246 section 6.2.1 and RFC 8446 section 5.1. */
     public static final int CHANGE_CIPHER_SPEC = 20;
@@ -405,7 +417,9 @@ public final class RecordProtection {
     private static byte[] gcm(int mode, byte[] key, byte[] nonce, byte[] aad, byte[] data, int offset, int length)
             throws BadRecordException {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            // The JDK refuses to encrypt twice with one key and nonce on the same Cipher, so only decryption
+            // (the hot path) reuses the thread's instance.
+            Cipher cipher = mode == Cipher.DECRYPT_MODE ? GCM.get() : cipher("AES/GCM/NoPadding");
             cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(GCM_TAG_LENGTH * 8, nonce));
             cipher.updateAAD(aad);
             return cipher.doFinal(data, offset, length);
@@ -435,7 +449,7 @@ public final class RecordProtection {
 
     private static byte[] cbc(int mode, Keys keys, byte[] iv, byte[] data, int offset, int length) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            Cipher cipher = CBC.get();
             cipher.init(mode, new SecretKeySpec(keys.writeKey, "AES"), new IvParameterSpec(iv));
             return cipher.doFinal(data, offset, length);
         } catch (GeneralSecurityException e) {

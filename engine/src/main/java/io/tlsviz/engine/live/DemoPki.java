@@ -125,13 +125,18 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
         return new JcaContentSignerBuilder("SHA256withRSA").build(key);
     }
 
-    /** The server's private key for Bouncy Castle's lightweight API. */
+    private static final java.util.Map<PrivateKeyInfo, AsymmetricKeyParameter> BC_KEYS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** The server's private key for Bouncy Castle's lightweight API (parsed once; the parameters are immutable). */
     public AsymmetricKeyParameter serverPrivateKeyParameter() {
-        try {
-            return PrivateKeyFactory.createKey(serverPrivateKey);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BC_KEYS.computeIfAbsent(serverPrivateKey, k -> {
+            try {
+                return PrivateKeyFactory.createKey(k);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static final java.util.Map<PrivateKeyInfo, PrivateKey> JDK_KEYS =

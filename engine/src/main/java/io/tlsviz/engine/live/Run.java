@@ -50,7 +50,11 @@ public final class Run {
     private final Side server = new Side(Party.SERVER);
     private final Deque<Pending> queue = new ArrayDeque<>();
     private final List<Step> steps = new ArrayList<>();
-    private final Map<String, Set<Party>> known = new HashMap<>();
+    private final Map<KnownValue, Set<Party>> known = new HashMap<>();
+
+    /** A named value; two values with the same name but other bytes are different knowledge. */
+    private record KnownValue(String name, java.nio.ByteBuffer bytes) {
+    }
     private final Map<String, byte[]> values = new LinkedHashMap<>();
     private final List<Proof.Check> checks = new ArrayList<>();
     private final Map<String, Integer> nameCounts = new HashMap<>();
@@ -253,7 +257,8 @@ public final class Run {
      * "premaster_secret" than the client, and neither knows the other's.
      */
     private Secret learn(SecretSpec s) {
-        Set<Party> who = known.computeIfAbsent(s.name() + "=" + Hex.of(s.bytes()), k -> EnumSet.noneOf(Party.class));
+        Set<Party> who = known.computeIfAbsent(new KnownValue(s.name(), java.nio.ByteBuffer.wrap(s.bytes())),
+                k -> EnumSet.noneOf(Party.class));
         who.addAll(s.learners());
         values.putIfAbsent(s.name(), s.bytes().clone());
         return new Secret(s.name(), s.bytes(), who, s.formula(), s.inputs());

@@ -30,7 +30,7 @@ final class Extensions {
         if (name != null) {
             return name;
         }
-        return (WireNames.isGrease(type) ? "grease_" : "ext_") + String.format("%04x", type);
+        return (WireNames.isGrease(type) ? "grease_" : "ext_") + WireNames.hex(type, 4).substring(2);
     }
 
     private static void extension(Node w, int msgType, boolean hrr) {
@@ -64,7 +64,7 @@ final class Extensions {
         if (name != null) {
             return name;
         }
-        return WireNames.isGrease(type) ? "GREASE" : String.format("0x%04x", type);
+        return WireNames.isGrease(type) ? "GREASE" : WireNames.hex(type, 4);
     }
 
     private static String len0Meaning(int type) {

@@ -156,7 +156,7 @@ public final class WireNames {
 
     private static String named(Map<Integer, String> names, int code, int digits) {
         String name = names.get(code);
-        String hex = String.format("0x%0" + digits + "x", code);
+        String hex = hex(code, digits);
         if (name != null) {
             return name + " (" + hex + ")";
         }
@@ -198,7 +198,13 @@ public final class WireNames {
             case 0x0304 -> "TLS 1.3";
             default -> isGrease(version) ? "GREASE" : "unknown";
         };
-        return name + String.format(" (0x%04x)", version);
+        return name + " (" + hex(version, 4) + ")";
+    }
+
+    /** {@code 0x} and exactly {@code digits} lowercase hex digits (String.format is slow on a hot path). */
+    static String hex(int code, int digits) {
+        String h = Integer.toHexString(code);
+        return "0x" + "0".repeat(Math.max(0, digits - h.length())) + h;
     }
 
     /** The IANA name alone, e.g. {@code TLS_AES_128_GCM_SHA256}, or {@code 0x....} when unknown. */
@@ -212,13 +218,13 @@ public final class WireNames {
         if (other != null) {
             return other;
         }
-        return isGrease(code) ? String.format("GREASE (0x%04x)", code) : String.format("0x%04x", code);
+        return isGrease(code) ? "GREASE (" + hex(code, 4) + ")" : hex(code, 4);
     }
 
     /** E.g. {@code "TLS_AES_128_GCM_SHA256 (0x1301)"}. */
     public static String cipherSuite(int code) {
         String name = cipherSuiteName(code);
-        return name.startsWith("0x") || name.startsWith("GREASE") ? name : name + String.format(" (0x%04x)", code);
+        return name.startsWith("0x") || name.startsWith("GREASE") ? name : name + " (" + hex(code, 4) + ")";
     }
 
     /** E.g. {@code "key_share (0x0033)"}. */
