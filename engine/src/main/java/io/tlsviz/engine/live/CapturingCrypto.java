@@ -90,7 +90,7 @@ final class CapturingCrypto extends BcTlsCrypto {
         return new BcTlsDHDomain(this, dhConfig) {
             @Override
             public TlsAgreement createDH() {
-                return new BcTlsDH(this) {
+                return new RecordingAgreement(new BcTlsDH(this) {
                     @Override
                     public byte[] generateEphemeral() throws IOException {
                         byte[] pub = super.generateEphemeral();
@@ -99,22 +99,7 @@ final class CapturingCrypto extends BcTlsCrypto {
                                 priv.getParameters().getP(), priv.getParameters().getG()));
                         return pub;
                     }
-
-                    @Override
-                    public void receivePeerValue(byte[] peerValue) throws IOException {
-                        super.receivePeerValue(peerValue);
-                        peer = peerValue.clone();
-                    }
-
-                    private byte[] peer = new byte[0];
-
-                    @Override
-                    public TlsSecret calculateSecret() throws IOException {
-                        TlsSecret s = super.calculateSecret();
-                        record(new Capture.SharedSecretComputed(peer, copy(s)));
-                        return s;
-                    }
-                };
+                });
             }
         };
     }
@@ -125,36 +110,19 @@ final class CapturingCrypto extends BcTlsCrypto {
             return super.createECDomain(ecConfig);
         }
         if (ecConfig.getNamedGroup() == NamedGroup.x25519) {
-            return () -> new BcX25519(this) {
-                private byte[] peer = new byte[0];
-
+            return () -> new RecordingAgreement(new BcX25519(this) {
                 @Override
                 public byte[] generateEphemeral() throws IOException {
                     byte[] pub = super.generateEphemeral();
                     record(new Capture.KeyShareMade("x25519", privateKey.clone(), pub, null, null));
                     return pub;
                 }
-
-                @Override
-                public void receivePeerValue(byte[] peerValue) throws IOException {
-                    super.receivePeerValue(peerValue);
-                    peer = peerValue.clone();
-                }
-
-                @Override
-                public TlsSecret calculateSecret() throws IOException {
-                    TlsSecret s = super.calculateSecret();
-                    record(new Capture.SharedSecretComputed(peer, copy(s)));
-                    return s;
-                }
-            };
+            });
         }
         return new BcTlsECDomain(this, ecConfig) {
             @Override
             public TlsAgreement createECDH() {
-                return new BcTlsECDH(this) {
-                    private byte[] peer = new byte[0];
-
+                return new RecordingAgreement(new BcTlsECDH(this) {
                     @Override
                     public byte[] generateEphemeral() throws IOException {
                         byte[] pub = super.generateEphemeral();
@@ -164,22 +132,40 @@ final class CapturingCrypto extends BcTlsCrypto {
                                 pub, null, null));
                         return pub;
                     }
-
-                    @Override
-                    public void receivePeerValue(byte[] peerValue) throws IOException {
-                        super.receivePeerValue(peerValue);
-                        peer = peerValue.clone();
-                    }
-
-                    @Override
-                    public TlsSecret calculateSecret() throws IOException {
-                        TlsSecret s = super.calculateSecret();
-                        record(new Capture.SharedSecretComputed(peer, copy(s)));
-                        return s;
-                    }
-                };
+                });
             }
         };
+    }
+
+    /**
+     * Records what every key agreement does with the peer's value and the secret it computes. (The key pair
+     * itself is recorded by the subclasses above, the only code that can see Bouncy Castle's private fields.)
+     */
+    private final class RecordingAgreement implements TlsAgreement {
+        private final TlsAgreement inner;
+        private byte[] peer = new byte[0];
+
+        RecordingAgreement(TlsAgreement inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public byte[] generateEphemeral() throws IOException {
+            return inner.generateEphemeral();
+        }
+
+        @Override
+        public void receivePeerValue(byte[] peerValue) throws IOException {
+            inner.receivePeerValue(peerValue);
+            peer = peerValue.clone();
+        }
+
+        @Override
+        public TlsSecret calculateSecret() throws IOException {
+            TlsSecret s = inner.calculateSecret();
+            record(new Capture.SharedSecretComputed(peer, copy(s)));
+            return s;
+        }
     }
 
     @Override
