@@ -34,4 +34,13 @@ class ArchitectureTest {
                 .resideInAnyPackage("javafx..", "io.tlsviz.app..")
                 .check(classes);
     }
+
+    /** MVVM: view-models hold state and commands, never Nodes (properties and collections are fine). */
+    @Test
+    void viewModelsHoldNoNodes() {
+        noClasses().that().resideInAPackage("io.tlsviz.app.viewmodel..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "io.tlsviz.app.view..")
+                .check(classes);
+    }
 }
