@@ -50,7 +50,12 @@ public final class HandshakeSession {
 
     /** Runs a handshake to its end. */
     public static Trace run(ScenarioOptions options) {
-        HandshakeSession s = start(options);
+        return run(options, DemoPki.shipped());
+    }
+
+    /** Runs a handshake to its end with the given certificates (e.g. {@link DemoPki#generate fresh ones}). */
+    public static Trace run(ScenarioOptions options, DemoPki pki) {
+        HandshakeSession s = start(options, pki, Clock.systemUTC());
         s.runToEnd();
         return s.trace();
     }
@@ -62,7 +67,12 @@ public final class HandshakeSession {
      * @throws IllegalArgumentException if the named record never comes or the offset is outside it
      */
     public static Trace run(ScenarioOptions options, TamperSpec tamper) {
-        HandshakeSession s = start(options);
+        return run(options, tamper, DemoPki.shipped());
+    }
+
+    /** As {@link #run(ScenarioOptions, TamperSpec)}, with the given certificates. */
+    public static Trace run(ScenarioOptions options, TamperSpec tamper, DemoPki pki) {
+        HandshakeSession s = start(options, pki, Clock.systemUTC());
         boolean applied = false;
         while (s.hasNext()) {
             if (!applied) {
@@ -209,6 +219,6 @@ public final class HandshakeSession {
     public Trace trace() {
         return new Trace(options, Optional.ofNullable(options.seed()), seedMaterial, options.protocol(),
                 options.cipherSuite(),
-                status() == Status.COMPLETED, alert(), failure(), run.steps(), run.values(), run.proof());
+                status() == Status.COMPLETED, alert(), failure(), run.steps(), run.values(), run.proof(), pki);
     }
 }

@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param failure   why the handshake failed, in a sentence, when it did
  * @param secrets   every value captured so far by snake_case name (the values the steps show)
  * @param proof     the independent checks and their outcomes
+ * @param pki       the demo CA and server key pair this handshake used (shipped, or freshly generated)
  */
 public record Trace(ScenarioOptions options, Optional<Long> seed, byte[] seedMaterial, String protocol,
         CipherSuite cipherSuite, boolean completed, Optional<String> alert, Optional<String> failure, List<Step> steps,
-        Map<String, byte[]> secrets, Proof proof) {
+        Map<String, byte[]> secrets, Proof proof, io.tlsviz.engine.live.DemoPki pki) {
 
     public Trace {
         seedMaterial = seedMaterial.clone();

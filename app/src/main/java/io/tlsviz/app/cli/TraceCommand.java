@@ -9,6 +9,8 @@ import io.tlsviz.engine.Trace;
 import io.tlsviz.engine.crypto.CipherSuite;
 import io.tlsviz.engine.export.SessionFiles;
 import io.tlsviz.engine.export.TraceJson;
+import io.tlsviz.engine.live.DemoPki;
+import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -57,6 +59,10 @@ public final class TraceCommand implements Callable<Integer> {
                     + "number from 0), XOR the byte at OFFSET with XOR. The receiver answers with an alert.")
     String tamper;
 
+    @Option(names = "--fresh-certificates", description = "Generate a new demo CA and server key pair (RSA-2048) "
+            + "instead of the shipped ones; takes a second or two.")
+    boolean freshCertificates;
+
     @Option(names = "--json", required = true, paramLabel = "FILE|-", description = "Where to write the JSON.")
     String json;
 
@@ -69,8 +75,9 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScenarioOptions options = options();
-        Trace trace = tamper == null ? HandshakeSession.run(options)
-                : HandshakeSession.run(options, TamperSpec.parse(tamper));
+        DemoPki pki = freshCertificates ? DemoPki.generate(new SecureRandom()) : DemoPki.shipped();
+        Trace trace = tamper == null ? HandshakeSession.run(options, pki)
+                : HandshakeSession.run(options, TamperSpec.parse(tamper), pki);
         // Check every destination and render everything first, then write: a bad path writes nothing at all.
         Output.checkWritable("--json", json);
         Output.checkWritable("--keylog", keylog);

@@ -101,4 +101,19 @@ class TraceCommandTest {
         assertThat(out.toString().lines().skip(1)).hasSize(4)
                 .allMatch(l -> l.matches("(rsa|dhe|ecdhe|tls13)(\\s+[0-9.]+){5}"));
     }
+
+    @Test
+    void freshCertificatesGiveANewServerKeyAndStillProveEverything() throws Exception {
+        assertThat(run("trace", "--exchange", "rsa", "--fresh-certificates", "--json", "-")).isZero();
+        JsonNode fresh = new ObjectMapper().readTree(out.toString());
+        out.getBuffer().setLength(0);
+        assertThat(run("trace", "--exchange", "rsa", "--json", "-")).isZero();
+        JsonNode shipped = new ObjectMapper().readTree(out.toString());
+        assertThat(fresh.get("completed").asBoolean()).isTrue();
+        assertThat(fresh.get("proof").get("all_passed").asBoolean()).isTrue();
+        assertThat(fresh.get("secrets").get("server_public_key").asText())
+                .isNotEqualTo(shipped.get("secrets").get("server_public_key").asText());
+        assertThat(fresh.get("secrets").get("server_private_key_pem").asText())
+                .isNotEqualTo(shipped.get("secrets").get("server_private_key_pem").asText());
+    }
 }

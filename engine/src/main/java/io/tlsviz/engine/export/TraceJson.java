@@ -77,7 +77,7 @@ public final class TraceJson {
             secrets.put("dh_group", t.options().group().id());
         }
         if (t.options().exchange() == io.tlsviz.engine.Exchange.RSA) {
-            secrets.put("server_private_key_pem", DemoPki.shipped().serverPrivateKeyPem());
+            secrets.put("server_private_key_pem", t.pki().serverPrivateKeyPem());
         }
         ObjectNode proof = root.putObject("proof");
         proof.put("all_passed", t.proof().allPassed());
