@@ -7,7 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsviz.engine.Field;
 import io.tlsviz.engine.crypto.CipherSuite;
-import io.tlsviz.engine.wire.InMemoryTls12.Sent;
+import io.tlsviz.engine.Exchange;
+import io.tlsviz.engine.Group;
+import io.tlsviz.engine.HandshakeSession;
+import io.tlsviz.engine.MessageStep;
+import io.tlsviz.engine.Party;
+import io.tlsviz.engine.ScenarioOptions;
 import io.tlsviz.engine.wire.RecordParser.Context;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,27 +21,40 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Every record of real TLS 1.2 handshakes between Bouncy Castle peers parses and tiles. */
+/**
+ * Every record of real TLS 1.2 handshakes between the engine's Bouncy Castle peers parses and tiles. The parser
+ * is given only what a receiver would know from the wire (the suite after ServerHello, encryption after each
+ * side's ChangeCipherSpec), not the engine's own bookkeeping.
+ */
 class Tls12HandshakeParseTest {
-    private static final int FFDHE2048 = 0x0100;
-    private static final int X25519 = 0x001d;
 
     enum Scenario {
-        RSA_GCM(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, -1, true),
-        DHE_GCM(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, FFDHE2048, true),
-        ECDHE_GCM(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, X25519, true),
-        ECDHE_CBC_ETM(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, X25519, true),
-        RSA_CBC_MTE(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256, -1, false);
+        RSA_GCM(Exchange.RSA, CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, Group.X25519, false),
+        DHE_GCM(Exchange.DHE, CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, Group.FFDHE2048, false),
+        ECDHE_GCM(Exchange.ECDHE, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, Group.X25519, false),
+        ECDHE_CBC_ETM(Exchange.ECDHE, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, Group.X25519, true),
+        RSA_CBC_MTE(Exchange.RSA, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256, Group.X25519, false);
 
         final CipherSuite suite;
-        final int group;
-        final boolean allowEtm;
+        final ScenarioOptions options;
 
-        Scenario(CipherSuite suite, int group, boolean allowEtm) {
+        Scenario(Exchange exchange, CipherSuite suite, Group group, boolean etm) {
             this.suite = suite;
-            this.group = group;
-            this.allowEtm = allowEtm;
+            this.options = ScenarioOptions.defaults(exchange).withCipherSuite(suite).withGroup(group)
+                    .withEncryptThenMac(etm).withExtendedMasterSecret(true).withSeed(7L);
         }
+    }
+
+    /** One record as it went over the wire. */
+    record Sent(boolean fromClient, byte[] record) {
+        int contentType() {
+            return record[0] & 0xff;
+        }
+    }
+
+    private static List<Sent> wire(ScenarioOptions options) {
+        return HandshakeSession.run(options).steps().stream().filter(MessageStep.class::isInstance)
+                .map(MessageStep.class::cast).map(m -> new Sent(m.from() == Party.CLIENT, m.record())).toList();
     }
 
     private static final Map<Scenario, List<Parsed>> RUNS = new EnumMap<>(Scenario.class);
@@ -49,7 +67,7 @@ class Tls12HandshakeParseTest {
     }
 
     static synchronized List<Parsed> run(Scenario s) {
-        return RUNS.computeIfAbsent(s, k -> parseAll(InMemoryTls12.run(k.suite.code(), k.group, k.allowEtm, 7), k));
+        return RUNS.computeIfAbsent(s, k -> parseAll(wire(k.options), k));
     }
 
     /** Tracks what each side knows: the suite after ServerHello, encryption after each side's CCS. */
@@ -105,10 +123,10 @@ class Tls12HandshakeParseTest {
         List<Parsed> parsed = run(s);
         boolean ephemeral = s.suite.keyExchange() != CipherSuite.KeyExchange.RSA;
         String expectedServer = "ServerHello+Certificate+" + (ephemeral ? "ServerKeyExchange+" : "")
-                + "ServerHelloDone+ChangeCipherSpec+Encrypted+Encrypted+Encrypted"; // Finished, response, close_notify
+                + "ServerHelloDone+ChangeCipherSpec+Encrypted+Encrypted"; // Finished, response
         assertThat(String.join("+", flow(parsed, false))).isEqualTo(expectedServer);
         assertThat(flow(parsed, true)).containsExactly("ClientHello", "ClientKeyExchange", "ChangeCipherSpec",
-                "Encrypted", "Encrypted", "Encrypted");
+                "Encrypted", "Encrypted"); // Finished, request
     }
 
     @ParameterizedTest
@@ -120,7 +138,8 @@ class Tls12HandshakeParseTest {
                 .startsWith(s.suite.ianaName());
         assertThat(field(clientHello, FieldPaths.CLIENT_RANDOM).length()).isEqualTo(32);
         assertThat(Leaves.find(clientHello, FieldPaths.CLIENT_EXTENSIONS + ".extended_master_secret")).isPresent();
-        assertThat(Leaves.find(clientHello, FieldPaths.CLIENT_EXTENSIONS + ".encrypt_then_mac")).isPresent();
+        assertThat(Leaves.find(clientHello, FieldPaths.CLIENT_EXTENSIONS + ".encrypt_then_mac").isPresent())
+                .isEqualTo(s.options.encryptThenMac());
 
         Field serverHello = serverRecord(parsed, "ServerHello");
         assertThat(field(serverHello, FieldPaths.CHOSEN_CIPHER_SUITE).value())
@@ -133,7 +152,8 @@ class Tls12HandshakeParseTest {
 
         Field certificate = serverRecord(parsed, "Certificate");
         assertThat(field(certificate, FieldPaths.SERVER_CERTIFICATE).value())
-                .contains("subject CN=tlsviz test server", "RSA 2048-bit key", "valid 2024-01-01 to 2100-01-01");
+                .contains("subject O=tlsviz,CN=server.tlsviz.example", "issuer O=tlsviz,CN=tlsviz demo CA",
+                        "RSA 2048-bit key", "valid 2025-01-01 to 2045-01-01");
         assertThat(field(certificate, "record.handshake.certificate.list_length").length()).isEqualTo(3);
     }
 
@@ -179,7 +199,7 @@ class Tls12HandshakeParseTest {
     @EnumSource(Scenario.class)
     void encryptedRecordsFollowTheSuitesLayout(Scenario s) {
         List<Parsed> encrypted = run(s).stream().filter(p -> p.ctx().encrypted()).toList();
-        assertThat(encrypted).hasSize(6); // 2 Finished, request, response, 2 close_notify
+        assertThat(encrypted).hasSize(4); // 2 Finished, request, response
         for (Parsed p : encrypted) {
             Field root = p.root();
             int content = p.sent().record().length - 5;
