@@ -13,10 +13,11 @@ import java.util.Optional;
  *                    padding and content type), or empty when the record is not encrypted
  * @param messageType what is inside, e.g. {@code "ClientHello"}, {@code "Finished"}, {@code "Alert"}
  * @param tampered    true when a caller replaced the bytes before delivery
+ * @param dropped     true when the record was lost on the way: sent, never received
  */
 public record MessageStep(int index, String name, String title, String meaning, Party from, Party to,
         byte[] record, List<Field> fields, Optional<byte[]> plaintext, String messageType, boolean encrypted,
-        boolean tampered, List<Secret> secrets) implements Step {
+        boolean tampered, boolean dropped, List<Secret> secrets) implements Step {
 
     public MessageStep {
         record = record.clone();

@@ -96,6 +96,20 @@ class TamperPropertyTest {
         s.runToEnd();
         assertThat(s.status()).isEqualTo(HandshakeSession.Status.FAILED);
         assertThat(s.failure()).isPresent();
+        MessageStep lost = (MessageStep) s.steps().stream().filter(x -> x instanceof MessageStep m && m.dropped())
+                .findFirst().orElseThrow();
+        assertThat(lost.messageType()).isEqualTo("ServerHello");
+        // The capture shows what crossed the wire: the lost record is not in it.
+        byte[] pcap = io.tlsviz.engine.export.SessionFiles.pcap(s.trace());
+        assertThat(java.util.Collections.indexOfSubList(bytes(pcap), bytes(lost.record()))).isEqualTo(-1);
+    }
+
+    private static java.util.List<Byte> bytes(byte[] b) {
+        java.util.List<Byte> out = new java.util.ArrayList<>(b.length);
+        for (byte x : b) {
+            out.add(x);
+        }
+        return out;
     }
 
     @Test

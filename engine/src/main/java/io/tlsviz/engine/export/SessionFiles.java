@@ -43,7 +43,8 @@ public final class SessionFiles {
     public static byte[] pcap(Trace t) {
         List<Pcap.Segment> segments = new ArrayList<>();
         for (Step step : t.steps()) {
-            if (step instanceof MessageStep m && m.size() > 0) {
+            // A dropped record never reached the receiver, so it is not in the capture either.
+            if (step instanceof MessageStep m && m.size() > 0 && !m.dropped()) {
                 segments.add(new Pcap.Segment(m.from() == Party.CLIENT, m.record()));
             }
         }

@@ -106,6 +106,7 @@ public final class TraceJson {
             o.put("message_type", m.messageType());
             o.put("encrypted", m.encrypted());
             o.put("tampered", m.tampered());
+            o.put("dropped", m.dropped());
             o.put("record_hex", m.recordHex());
             m.plaintext().ifPresent(p -> o.put("plaintext_hex", Hex.of(p)));
             ArrayNode fields = o.putArray("fields");

@@ -318,7 +318,7 @@ public final class Run {
             secrets.add(learn(s));
         }
         MessageStep step = new MessageStep(steps.size(), uniqueName(name), r.messageType, messageMeaning(r),
-                r.from, to, r.bytes, fields, plaintext, r.messageType, r.encrypted, r.tampered, secrets);
+                r.from, to, r.bytes, fields, plaintext, r.messageType, r.encrypted, r.tampered, r.dropped, secrets);
 
         if (r.dropped) {
             failure = "the " + r.messageType + " from the " + r.from.id() + " was lost on the way";
