@@ -1,5 +1,6 @@
 package io.tlsviz.app.export;
 
+import io.tlsviz.app.i18n.StepTexts;
 import io.tlsviz.engine.Party;
 import io.tlsviz.engine.Secret;
 import io.tlsviz.engine.Step;
@@ -10,8 +11,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * One slide per step of the trace, used when no lesson is chosen: the step's title, what it means, and every
- * value it reveals with its formula and who knows it. The speaker notes add the full hex of each value.
+ * One slide per step of the trace, used when no lesson is chosen: the step's title, what it means (both in the
+ * deck's language, see {@link StepTexts}), and every value it reveals with its formula and who knows it. The speaker notes add the full hex of each value.
  */
 public final class StepSlideSource implements SlideSource {
 
@@ -26,10 +27,12 @@ public final class StepSlideSource implements SlideSource {
     @Override
     public List<SlideContent> slides(Trace trace, Locale locale) {
         ExportTexts texts = new ExportTexts(locale);
+        StepTexts stepTexts = new StepTexts(locale);
         List<SlideContent> slides = new ArrayList<>();
         for (Step step : trace.steps()) {
-            slides.add(new SlideContent(step.title(), narration(step, texts, false), narration(step, texts, true),
-                    step.index() + 1));
+            String meaning = stepTexts.meaning(step, trace.options());
+            slides.add(new SlideContent(stepTexts.title(step), narration(step, meaning, texts, false),
+                    narration(step, meaning, texts, true), step.index() + 1));
         }
         return slides;
     }
@@ -43,8 +46,8 @@ public final class StepSlideSource implements SlideSource {
         return protocol.replace("TLSv", "TLS ");
     }
 
-    private static String narration(Step step, ExportTexts texts, boolean fullValues) {
-        StringBuilder text = new StringBuilder(step.meaning().strip());
+    private static String narration(Step step, String meaning, ExportTexts texts, boolean fullValues) {
+        StringBuilder text = new StringBuilder(meaning.strip());
         if (!step.secrets().isEmpty()) {
             text.append("\n\n").append(texts.get("narration.revealed"));
             for (Secret secret : step.secrets()) {

@@ -220,7 +220,7 @@ public final class DiagramView extends BorderPane {
             getStyleClass().add(dir);
             line.getStyleClass().addAll(Styles.ARROW_LINE, dir);
             head.getStyleClass().addAll(Styles.ARROW_HEAD, dir);
-            label = new Label(messages.format("diagram.message", step.title(), step.size()));
+            label = new Label(messages.format("diagram.message", vm.stepTitle(step), step.size()));
             label.getStyleClass().add(Styles.ARROW_LABEL);
             if (step.encrypted()) {
                 label.setGraphic(lock());
@@ -232,15 +232,15 @@ public final class DiagramView extends BorderPane {
                 getStyleClass().add(Styles.FAILED);
             }
             getChildren().addAll(line, head, label);
-            setAccessibleText(messages.format("diagram.accessible.message", step.index() + 1, step.title(),
+            setAccessibleText(messages.format("diagram.accessible.message", step.index() + 1, vm.stepTitle(step),
                     partyName(step.from()), partyName(step.to()), step.size(),
                     step.encrypted() ? messages.get("diagram.accessible.encrypted") : ""));
-            Tooltip.install(this, new Tooltip(step.meaning()));
+            Tooltip.install(this, new Tooltip(vm.stepMeaning(step)));
             progress.addListener((o, a, b) -> requestLayout());
         }
 
         Timeline animate(Duration d) {
-            envelope = new Label(step.title());
+            envelope = new Label(vm.stepTitle(step));
             envelope.getStyleClass().add(Styles.ENVELOPE);
             envelope.setId("envelope");
             if (step.encrypted()) {
@@ -305,7 +305,9 @@ public final class DiagramView extends BorderPane {
             boolean client = step.party() == Party.CLIENT;
             String formula = step.secrets().stream().map(Secret::formula).filter(f -> !f.isEmpty())
                     .findFirst().orElse("");
-            badge = new Label(formula.isEmpty() ? step.title() : step.title() + "\n" + formula);
+            String title = vm.stepTitle(step);
+            String meaning = vm.stepMeaning(step);
+            badge = new Label(formula.isEmpty() ? title : title + "\n" + formula);
             badge.setWrapText(true);
             badge.getStyleClass().addAll(Styles.COMPUTATION_BADGE, client ? Styles.ON_CLIENT : Styles.ON_SERVER);
             if (step.failed()) {
@@ -315,8 +317,8 @@ public final class DiagramView extends BorderPane {
             getChildren().add(badge);
             String names = step.secrets().stream().map(Secret::name).collect(Collectors.joining(", "));
             setAccessibleText(messages.format("diagram.accessible.computation", step.index() + 1,
-                    partyName(step.party()), names.isEmpty() ? step.title() : names, step.meaning()));
-            Tooltip t = new Tooltip(step.meaning());
+                    partyName(step.party()), names.isEmpty() ? title : names, meaning));
+            Tooltip t = new Tooltip(meaning);
             t.setWrapText(true);
             t.setMaxWidth(600);
             Tooltip.install(this, t);

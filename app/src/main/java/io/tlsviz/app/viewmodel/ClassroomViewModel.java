@@ -1,6 +1,7 @@
 package io.tlsviz.app.viewmodel;
 
 import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.app.i18n.StepTexts;
 import io.tlsviz.engine.Exchange;
 import io.tlsviz.engine.HandshakeSession;
 import io.tlsviz.engine.MessageStep;
@@ -38,6 +39,7 @@ import javafx.collections.ObservableList;
 public final class ClassroomViewModel {
     private final Messages messages;
     private final NarrationSource narrationSource;
+    private final StepTexts stepTexts;
     private final KnowledgeViewModel knowledge = new KnowledgeViewModel();
     private final InspectorViewModel inspector;
 
@@ -69,6 +71,7 @@ public final class ClassroomViewModel {
     public ClassroomViewModel(Messages messages, NarrationSource narrationSource, ScenarioOptions initial) {
         this.messages = Objects.requireNonNull(messages);
         this.narrationSource = Objects.requireNonNull(narrationSource);
+        this.stepTexts = new StepTexts(messages.locale());
         this.inspector = new InspectorViewModel(messages, this::tamperPending);
         this.seed = initial.seed();
         exchange.set(initial.exchange());
@@ -221,7 +224,7 @@ public final class ClassroomViewModel {
     private void refreshPlan() {
         int at = session.position();
         session.runToEnd();
-        List<PlannedStep> all = session.steps().stream().map(PlannedStep::of).toList();
+        List<PlannedStep> all = session.steps().stream().map(s -> PlannedStep.of(s, stepTexts)).toList();
         session.goTo(at);
         plan.setAll(all);
     }
@@ -369,5 +372,15 @@ public final class ClassroomViewModel {
 
     public Messages messages() {
         return messages;
+    }
+
+    /** A step's title in the app's language (message steps keep their protocol names). */
+    public String stepTitle(Step step) {
+        return stepTexts.title(step);
+    }
+
+    /** What a step means, in the app's language, for the current scenario. */
+    public String stepMeaning(Step step) {
+        return stepTexts.meaning(step, options.get());
     }
 }

@@ -44,6 +44,17 @@ class StepSlideSourceTest {
                 .isEqualTo("TLS 1.2-Handshake: TLS_RSA_WITH_AES_128_GCM_SHA256");
     }
 
+    @Test
+    void germanSlidesExplainTheStepsInGerman() {
+        SlideContent makes = slideOf("client_makes_premaster", Locale.GERMAN);
+        SlideContent cke = slideOf("client_key_exchange", Locale.GERMAN);
+
+        assertThat(makes.title()).isEqualTo("Client erzeugt das Premaster-Secret");
+        assertThat(makes.narration()).startsWith("48 Bytes: die TLS-Version des Clients");
+        assertThat(cke.title()).isEqualTo("ClientKeyExchange");
+        assertThat(cke.narration()).startsWith("Das Premaster-Secret, verschl\u00fcsselt");
+    }
+
     private static SlideContent slideOf(String stepName, Locale locale) {
         int index = RSA.step(stepName).orElseThrow().index();
         return new StepSlideSource().slides(RSA, locale).get(index);

@@ -82,6 +82,22 @@ class ClassroomViewModelTest {
         assertThat(vm.knowledge().find(Party.CLIENT, "premaster_secret").orElseThrow().isNew()).isFalse();
     }
 
+    @Test
+    void aGermanClassroomNarratesPlansAndExplainsInGerman() {
+        Messages de = Messages.forLocale(Locale.GERMANY);
+        ClassroomViewModel vm = new ClassroomViewModel(de, new EngineNarration(de),
+                ScenarioOptions.defaults(Exchange.RSA));
+        vm.goToStep("client_key_exchange");
+
+        assertThat(vm.narrationTitleProperty().get()).isEqualTo("ClientKeyExchange");
+        assertThat(vm.narrationTextProperty().get()).startsWith("Das Premaster-Secret, verschl\u00fcsselt");
+        PlannedStep makes = vm.plan().get(indexOf(vm, "client_makes_premaster"));
+        assertThat(makes.title()).isEqualTo("Client erzeugt das Premaster-Secret");
+        Step current = vm.currentStepProperty().get();
+        assertThat(vm.stepTitle(current)).isEqualTo("ClientKeyExchange");
+        assertThat(vm.stepMeaning(current)).isEqualTo(vm.narrationTextProperty().get());
+    }
+
     record Snapshot(List<String> steps, List<KnowledgeItem> client, List<KnowledgeItem> wire,
             List<KnowledgeItem> server, String narration, String status, int position) {
     }

@@ -1,0 +1,168 @@
+package io.tlsviz.app.i18n;
+
+import io.tlsviz.engine.ComputationStep;
+import io.tlsviz.engine.Exchange;
+import io.tlsviz.engine.MessageStep;
+import io.tlsviz.engine.ScenarioOptions;
+import io.tlsviz.engine.Secret;
+import io.tlsviz.engine.Step;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Each step's title and meaning for students, in English or German, from the bundle
+ * {@code io/tlsviz/app/i18n/steps} keyed by step name ({@code client_key_exchange.meaning}; a repeat suffix such
+ * as {@code _2} is ignored). Message titles stay the protocol's message names (ClientHello, Finished, ...).
+ *
+ * <p>Where the engine's sentence carries something only the live run knows (the alert and Bouncy Castle's reason,
+ * the certificate's subject, why a check failed), the fixed part is translated and the engine's detail is
+ * filled in. A name the bundle does not know keeps the engine's own text.
+ *
+ * <p>Variants of one step are keys with a suffix, chosen from the step itself or the scenario:
+ * {@code .tls13}, {@code .rsa}, {@code .ecdhe}, {@code .ems}, {@code .mac}, {@code .dh}, {@code .failed}, {@code .nokeys},
+ * {@code .bad}. Placeholders {@code {0}}, {@code {1}} are replaced literally (no MessageFormat quoting).
+ */
+public final class StepTexts {
+    public static final String BUNDLE = "io.tlsviz.app.i18n.steps";
+
+    /** The engine's suffix for a record that crossed the wire encrypted (engine StepTexts.messageMeaning). */
+    private static final String ENGINE_ENCRYPTED = " (Encrypted on the wire.)";
+    /** Engine Run: alertMeaning(name) + " Bouncy Castle says: " + why + "." */
+    private static final Pattern REJECTED = Pattern.compile("(?s)^([a-z_]+): .*?(?: Bouncy Castle says: (.*)\\.)?$");
+    /** Engine Run: "The certificate checks out: SUBJECT, signed by ISSUER; valid today; issued for NAME, ...". */
+    private static final Pattern CERT_OK = Pattern.compile(
+            "(?s)^The certificate checks out: (.+), signed by (.+); valid today; issued for ([^,]+), .*$");
+    private static final Pattern CERT_FAILED = Pattern.compile("(?s)^The certificate does not check out: (.+)\\.$");
+    private static final Pattern SUFFIX = Pattern.compile("_\\d+$");
+
+    private final Messages texts;
+
+    public StepTexts(Locale locale) {
+        this.texts = Messages.forBundle(BUNDLE, locale);
+    }
+
+    public Locale locale() {
+        return texts.locale();
+    }
+
+    /** The name the bundle knows a step by: without a repeat suffix such as {@code _2}. */
+    public static String baseName(String stepName) {
+        return SUFFIX.matcher(stepName).replaceFirst("");
+    }
+
+    /** Whether the bundle has a title and a meaning for this step name. */
+    public boolean knows(String stepName) {
+        String base = baseName(stepName);
+        return texts.has(base + ".title") && texts.has(base + ".meaning");
+    }
+
+    /** The step's title: a message keeps its protocol name, a computation is translated. */
+    public String title(Step step) {
+        if (step instanceof MessageStep) {
+            return step.title();
+        }
+        String base = baseName(step.name());
+        if (!knows(base)) {
+            return step.title();
+        }
+        return pick(base + ".title", titleVariant(base, step));
+    }
+
+    /** What the step means, for the scenario it ran in. */
+    public String meaning(Step step, ScenarioOptions options) {
+        Objects.requireNonNull(options, "options");
+        String base = baseName(step.name());
+        if (!knows(base)) {
+            return step.meaning();
+        }
+        String engine = step.meaning();
+        String text;
+        if (base.endsWith("_rejects_record")) {
+            text = rejected(base, engine);
+        } else if (base.endsWith("_verifies_certificate")) {
+            text = certificate(step, engine);
+        } else if (base.equals("handshake_aborted")) {
+            text = fill(texts.get(base + ".meaning"), engine.strip());
+        } else if (base.endsWith("_derives_master_secret")) {
+            boolean ems = step.secrets().stream().anyMatch(s -> s.name().equals("session_hash"));
+            text = fill(pick(base + ".meaning", ems ? "ems" : null), options.cipherSuite().hash());
+        } else {
+            text = pick(base + ".meaning", meaningVariant(base, step, engine, options));
+        }
+        if (text == null) {
+            return engine;
+        }
+        if (step instanceof MessageStep && engine.endsWith(ENGINE_ENCRYPTED)) {
+            text = text + " " + texts.get("encrypted_on_the_wire");
+        }
+        return text;
+    }
+
+    private String pick(String key, String variant) {
+        return variant != null && texts.has(key + "." + variant) ? texts.get(key + "." + variant) : texts.get(key);
+    }
+
+    private static String titleVariant(String base, Step step) {
+        if (base.endsWith("_verifies_finished") && failed(step) && step.secrets().isEmpty()) {
+            return "nokeys";
+        }
+        if (base.endsWith("_makes_key_share") && usesFiniteFieldDh(step)) {
+            return "dh";
+        }
+        return null;
+    }
+
+    private static String meaningVariant(String base, Step step, String engine, ScenarioOptions options) {
+        Exchange exchange = options.exchange();
+        String action = base.substring(base.indexOf('_') + 1);
+        return switch (action) {
+            case "hello", "change_cipher_spec" -> exchange.isTls13() ? "tls13" : null;
+            case "key_exchange" -> exchange == Exchange.RSA ? "rsa" : exchange == Exchange.ECDHE ? "ecdhe" : null;
+            case "derives_session_keys" -> step.secrets().stream().anyMatch(s -> s.name().endsWith("_mac_key"))
+                    ? "mac" : null;
+            case "verifies_finished" -> !failed(step) ? null : step.secrets().isEmpty() ? "nokeys" : "failed";
+            // The engine does not mark this step failed: the server carries on with a random premaster.
+            case "decrypts_premaster" -> engine.startsWith("The ciphertext does not") ? "bad" : null;
+            default -> null;
+        };
+    }
+
+    /** The alert explained in this language, plus Bouncy Castle's own reason (which stays as the library wrote it). */
+    private String rejected(String base, String engine) {
+        Matcher m = REJECTED.matcher(engine);
+        if (!m.matches()) {
+            return texts.get(base + ".meaning") + "\n\n" + engine;
+        }
+        String alert = m.group(1);
+        String text = texts.has("alert." + alert) ? texts.get("alert." + alert) : fill(texts.get("alert.other"), alert);
+        return m.group(2) == null ? text : text + " " + fill(texts.get("bouncy_castle_says"), m.group(2));
+    }
+
+    private String certificate(Step step, String engine) {
+        String base = baseName(step.name());
+        Matcher ok = CERT_OK.matcher(engine);
+        if (!failed(step) && ok.matches()) {
+            return fill(texts.get(base + ".meaning"), ok.group(1), ok.group(2), ok.group(3));
+        }
+        Matcher bad = CERT_FAILED.matcher(engine);
+        return bad.matches() ? fill(texts.get(base + ".meaning.failed"), bad.group(1)) : null;
+    }
+
+    private static boolean failed(Step step) {
+        return step instanceof ComputationStep c && c.failed();
+    }
+
+    private static boolean usesFiniteFieldDh(Step step) {
+        return step.secrets().stream().map(Secret::name).anyMatch(n -> n.endsWith("_dh_private"));
+    }
+
+    private static String fill(String pattern, String... args) {
+        String out = pattern;
+        for (int i = 0; i < args.length; i++) {
+            out = out.replace("{" + i + "}", args[i]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,198 @@
+package io.tlsviz.app.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsviz.app.viewmodel.EngineNarration;
+import io.tlsviz.app.viewmodel.NarrationSource;
+import io.tlsviz.engine.ComputationStep;
+import io.tlsviz.engine.Exchange;
+import io.tlsviz.engine.Group;
+import io.tlsviz.engine.HandshakeSession;
+import io.tlsviz.engine.Party;
+import io.tlsviz.engine.ScenarioOptions;
+import io.tlsviz.engine.Step;
+import io.tlsviz.engine.TamperSpec;
+import io.tlsviz.engine.Trace;
+import io.tlsviz.engine.crypto.CipherSuite;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class StepTextsTest {
+    private static final StepTexts EN = new StepTexts(Locale.ENGLISH);
+    private static final StepTexts DE = new StepTexts(Locale.GERMANY);
+    private static final List<Trace> TRACES = new ArrayList<>();
+    private static Trace rsa;
+    private static Trace dhe;
+    private static Trace ecdhe;
+    private static Trace tls13;
+    private static Trace rsaEmsCbc;
+    private static Trace finishedTampered;
+    private static Trace helloTampered13;
+    private static Trace premasterTampered;
+
+    @BeforeAll
+    static void runHandshakes() {
+        rsa = run(ScenarioOptions.defaults(Exchange.RSA), null);
+        dhe = run(ScenarioOptions.defaults(Exchange.DHE), null);
+        ecdhe = run(ScenarioOptions.defaults(Exchange.ECDHE), null);
+        tls13 = run(ScenarioOptions.defaults(Exchange.TLS13), null);
+        rsaEmsCbc = run(new ScenarioOptions(Exchange.RSA, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256, Group.X25519,
+                true, false, false, 1L), null);
+        run(new ScenarioOptions(Exchange.TLS13, CipherSuite.TLS_AES_128_GCM_SHA256, Group.X25519, false, false, true,
+                1L), null);
+        finishedTampered = run(ScenarioOptions.defaults(Exchange.RSA), "client_finished:10:0x01");
+        helloTampered13 = run(ScenarioOptions.defaults(Exchange.TLS13), "client_hello:10:0x01");
+        run(ScenarioOptions.defaults(Exchange.ECDHE), "client_key_exchange:8:0x01");
+        run(ScenarioOptions.defaults(Exchange.TLS13), "server_finished:3:0x40");
+        run(ScenarioOptions.defaults(Exchange.RSA), "client_key_exchange:4:0x01");
+        premasterTampered = run(ScenarioOptions.defaults(Exchange.RSA), "client_key_exchange:20:0x01");
+    }
+
+    private static Trace run(ScenarioOptions options, String tamper) {
+        Trace t = tamper == null ? HandshakeSession.run(options) : HandshakeSession.run(options, TamperSpec.parse(tamper));
+        TRACES.add(t);
+        return t;
+    }
+
+    @Test
+    void everyStepOfLiveAndTamperedHandshakesHasAnEnglishAndAGermanText() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Trace trace : TRACES) {
+            for (Step step : trace.steps()) {
+                names.add(StepTexts.baseName(step.name()));
+                assertThat(EN.knows(step.name())).as(step.name()).isTrue();
+                String enTitle = EN.title(step);
+                String deTitle = DE.title(step);
+                String en = EN.meaning(step, trace.options());
+                String de = DE.meaning(step, trace.options());
+                assertThat(enTitle).as(step.name()).isNotBlank().doesNotContain("{");
+                assertThat(deTitle).as(step.name()).isNotBlank().doesNotContain("{");
+                assertThat(en).as(step.name()).isNotBlank().doesNotContain("{");
+                assertThat(de).as(step.name()).isNotBlank().doesNotContain("{").isNotEqualTo(en)
+                        .doesNotContain(step.meaning());
+                if (step.kind() == Step.Kind.COMPUTATION) {
+                    assertThat(deTitle).as(step.name()).isNotEqualTo(enTitle);
+                } else {
+                    // Message types are protocol names in every language.
+                    assertThat(deTitle).isEqualTo(enTitle).isEqualTo(step.title());
+                }
+            }
+        }
+        // The traces cover the failure steps and the variants the brief names.
+        assertThat(names).contains("client_rejects_record", "server_rejects_record", "client_alert", "server_alert",
+                "server_verifies_finished", "client_makes_key_share", "server_makes_dh_keypair",
+                "client_makes_ecdh_keypair", "client_encrypts_premaster", "client_derives_application_secrets");
+    }
+
+    @Test
+    void englishDefaultsReadLikeTheEngineAndGermanCarriesTheRunsDetails() {
+        for (Step step : rsa.steps()) {
+            assertThat(EN.title(step)).isEqualTo(step.title());
+            assertThat(EN.meaning(step, rsa.options())).isEqualTo(step.meaning());
+        }
+        Step certificate = rsa.step("client_verifies_certificate").orElseThrow();
+        assertThat(DE.meaning(certificate, rsa.options()))
+                .startsWith("Das Zertifikat ist in Ordnung: CN=server.tlsviz.example")
+                .contains("signiert von CN=tlsviz demo CA")
+                .contains("ausgestellt f\u00fcr server.tlsviz.example");
+        assertThat(DE.meaning(rsa.step("client_derives_master_secret").orElseThrow(), rsa.options()))
+                .contains("HMAC-SHA-256");
+        assertThat(DE.meaning(rsa.step("client_key_exchange").orElseThrow(), rsa.options()))
+                .contains("Premaster-Secret", "verschl\u00fcsselt");
+        assertThat(DE.meaning(rsa.step("client_finished").orElseThrow(), rsa.options()))
+                .doesNotContain("(Auf der Leitung");
+        assertThat(DE.meaning(tls13.step("server_certificate").orElseThrow(), tls13.options()))
+                .endsWith("(Auf der Leitung verschl\u00fcsselt.)");
+        assertThat(DE.meaning(tls13.step("server_change_cipher_spec").orElseThrow(), tls13.options()))
+                .contains("Middleboxes");
+    }
+
+    @Test
+    void variantsFollowTheRun() {
+        Trace ems = rsaEmsCbc;
+        assertThat(DE.meaning(ems.step("client_derives_master_secret").orElseThrow(), ems.options()))
+                .contains("Extended Master Secret");
+        assertThat(DE.meaning(ems.step("server_derives_session_keys").orElseThrow(), ems.options()))
+                .contains("MAC-Schl\u00fcssel");
+        assertThat(DE.meaning(ecdhe.step("client_key_exchange").orElseThrow(), ecdhe.options()))
+                .contains("Elliptic-Curve-Diffie-Hellman");
+        assertThat(DE.meaning(dhe.step("client_key_exchange").orElseThrow(), dhe.options()))
+                .startsWith("Der \u00f6ffentliche Diffie-Hellman-Wert des Clients");
+    }
+
+    @Test
+    void aRejectedRecordNamesTheAlertInGermanAndKeepsBouncyCastlesReason() {
+        Trace tampered = finishedTampered;
+        Step rejected = tampered.step("server_rejects_record").orElseThrow();
+        assertThat(rejected.meaning()).startsWith("bad_record_mac:").contains("Bouncy Castle says: ");
+
+        assertThat(DE.meaning(rejected, tampered.options()))
+                .startsWith("bad_record_mac: Das Authentifizierungs-Tag des Records passt nicht.")
+                .contains("Meldung von Bouncy Castle: Failed to process record.");
+        assertThat(DE.title(rejected)).isEqualTo("Server weist das Empfangene zur\u00fcck");
+    }
+
+    @Test
+    void aFinishedThatDoesNotMatchAndAPremasterThatDoesNotDecryptSayAsMuch() {
+        Step verifies = helloTampered13.step("client_verifies_finished").orElseThrow();
+        assertThat(((ComputationStep) verifies).failed()).isTrue();
+        assertThat(DE.meaning(verifies, helloTampered13.options())).endsWith("Sie stimmen nicht \u00fcberein.");
+
+        Trace badPremaster = premasterTampered;
+        Step decrypts = badPremaster.step("server_decrypts_premaster").orElseThrow();
+        assertThat(decrypts.meaning()).startsWith("The ciphertext does not");
+        assertThat(DE.meaning(decrypts, badPremaster.options())).startsWith("Der Geheimtext ergibt");
+    }
+
+    @Test
+    void repeatedStepsUseTheirBaseName() {
+        assertThat(StepTexts.baseName("client_rejects_record_3")).isEqualTo("client_rejects_record");
+        assertThat(StepTexts.baseName("client_hello")).isEqualTo("client_hello");
+        Step repeated = new ComputationStep(7, "server_rejects_record_2", "Server rejects what it received",
+                "internal_error: the receiver stops the handshake. Bouncy Castle says: IOException: closed.",
+                Party.SERVER, List.of(), true);
+        assertThat(DE.meaning(repeated, ScenarioOptions.defaults(Exchange.RSA)))
+                .isEqualTo("internal_error: Der Empf\u00e4nger bricht den Handshake ab. "
+                        + "Meldung von Bouncy Castle: IOException: closed.");
+    }
+
+    @Test
+    void unknownNamesKeepTheEngineText() {
+        Step unknown = new ComputationStep(0, "client_does_something_new", "Client does something new",
+                "Something the bundle has never heard of.", Party.CLIENT, List.of(), false);
+        ScenarioOptions rsa = ScenarioOptions.defaults(Exchange.RSA);
+        assertThat(DE.knows(unknown.name())).isFalse();
+        assertThat(DE.title(unknown)).isEqualTo("Client does something new");
+        assertThat(DE.meaning(unknown, rsa)).isEqualTo("Something the bundle has never heard of.");
+
+        NarrationSource.Narration n = new EngineNarration(Messages.forLocale(Locale.GERMAN)).narrationFor(unknown, rsa);
+        assertThat(n.title()).isEqualTo("Client does something new");
+        assertThat(n.text()).isEqualTo("Something the bundle has never heard of.");
+    }
+
+    @Test
+    void germanNarrationSpeaksGermanAtTheClientKeyExchange() {
+        Step cke = rsa.step("client_key_exchange").orElseThrow();
+        Step makes = rsa.step("client_makes_premaster").orElseThrow();
+
+        NarrationSource de = new EngineNarration(Messages.forLocale(Locale.GERMANY));
+        assertThat(de.narrationFor(cke, rsa.options()).title()).isEqualTo("ClientKeyExchange");
+        assertThat(de.narrationFor(cke, rsa.options()).text()).startsWith("Das Premaster-Secret, verschl\u00fcsselt mit "
+                + "dem \u00f6ffentlichen Schl\u00fcssel des Servers.");
+        assertThat(de.narrationFor(makes, rsa.options()).title()).isEqualTo("Client erzeugt das Premaster-Secret");
+
+        NarrationSource en = new EngineNarration(Messages.forLocale(Locale.ENGLISH));
+        assertThat(en.narrationFor(cke, rsa.options()).text()).isEqualTo(cke.meaning());
+    }
+
+    @Test
+    void bothBundlesHaveTheSameKeys() {
+        assertThat(Messages.forBundle(StepTexts.BUNDLE, Locale.GERMAN).bundle().keySet())
+                .isEqualTo(Messages.forBundle(StepTexts.BUNDLE, Locale.ENGLISH).bundle().keySet());
+    }
+}
