@@ -30,18 +30,10 @@ final class Output {
         if (destination == null || "-".equals(destination)) {
             return;
         }
-        Path target = Path.of(destination).toAbsolutePath();
-        Path dir = target.getParent();
-        if (java.nio.file.Files.isDirectory(target)) {
-            throw new IllegalStateException(option + ": Cannot write " + target + ": a folder with that name exists");
-        }
-        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
-            throw new IllegalStateException(option + ": Cannot write " + target + ": the folder " + dir
-                    + " does not exist");
-        }
-        if (!java.nio.file.Files.isWritable(dir)) {
-            throw new IllegalStateException(option + ": Cannot write " + target + ": permission denied (the folder "
-                    + dir + " is not writable)");
+        try {
+            AtomicFiles.checkWritable(Path.of(destination).toAbsolutePath());
+        } catch (IOException e) {
+            throw new IllegalStateException(option + ": " + e.getMessage(), e);
         }
     }
 

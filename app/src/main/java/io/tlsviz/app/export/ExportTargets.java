@@ -46,9 +46,7 @@ public final class ExportTargets {
         if (dir == null || absolute.getFileName() == null) {
             throw new IOException("Cannot write " + target + ": that is not a path to a file");
         }
-        if (!Files.isDirectory(dir)) {
-            throw new IOException("Cannot write " + target + ": the folder " + dir + " does not exist");
-        }
+        AtomicFiles.checkFolder(absolute);
     }
 
     /** Writes a file whole or not at all. */

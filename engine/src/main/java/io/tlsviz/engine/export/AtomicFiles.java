@@ -79,19 +79,51 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Fails, before anything is written, where {@link #writeAtomically} would: the folder must exist and be
+     * writable. For commands that write several files, so that they write all of them or none.
+     */
+    public static void checkFolder(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IOException("Cannot write " + target + ": " + noFolder(dir));
+        }
+        if (!Files.isWritable(dir)) {
+            throw new IOException("Cannot write " + target + ": " + notWritable(dir));
+        }
+    }
+
+    /** As {@link #checkFolder}, and the target must not be a folder. */
+    public static void checkWritable(Path target) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new IOException("Cannot write " + target + ": " + FOLDER_EXISTS);
+        }
+        checkFolder(target);
+    }
+
+    private static final String FOLDER_EXISTS = "a folder with that name exists";
+
+    private static String noFolder(Path dir) {
+        return "the folder " + dir + " does not exist";
+    }
+
+    private static String notWritable(Path dir) {
+        return "permission denied (the folder " + dir + " is not writable)";
+    }
+
     private static IOException failure(Path target, IOException cause) {
         return new IOException("Cannot write " + target + ": " + reason(target, cause), cause);
     }
 
     private static String reason(Path target, IOException e) {
         if (e instanceof AccessDeniedException) {
-            return "permission denied (the folder " + target.getParent() + " is not writable)";
+            return notWritable(target.getParent());
         }
         if (e instanceof NoSuchFileException) {
-            return "the folder " + target.getParent() + " does not exist";
+            return noFolder(target.getParent());
         }
         if (e instanceof DirectoryNotEmptyException || Files.isDirectory(target)) {
-            return "a folder with that name exists";
+            return FOLDER_EXISTS;
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason().toLowerCase(Locale.ROOT);
