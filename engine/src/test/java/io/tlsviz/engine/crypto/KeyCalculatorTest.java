@@ -1,5 +1,7 @@
 package io.tlsviz.engine.crypto;
 
+import io.tlsviz.engine.testsupport.Vectors;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -94,7 +96,7 @@ class KeyCalculatorTest {
 
     @Test
     void tls13MatchesEveryNamedValueOfRfc8448() {
-        JsonNode v = Vectors.load("rfc8448_simple_1rtt.json");
+        JsonNode v = Vectors.load("rfc8448_simple_1rtt.json").json();
         CipherSuite s = CipherSuite.TLS_AES_128_GCM_SHA256;
 
         LinkedHashMap<String, byte[]> out = KeyCalculator.tls13(s, Vectors.bytes(v, "shared_secret_ecdhe"),

@@ -1,5 +1,7 @@
 package io.tlsviz.engine.crypto;
 
+import io.tlsviz.engine.testsupport.Vectors;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +28,7 @@ class Tls12KeyScheduleTest {
     private static final BcTlsCrypto BC = new BcTlsCrypto();
 
     static Stream<JsonNode> prfVectors() {
-        return StreamSupport.stream(Vectors.load("tls12_prf_sha256.json").get("vectors").spliterator(), false);
+        return StreamSupport.stream(Vectors.load("tls12_prf_sha256.json").json().get("vectors").spliterator(), false);
     }
 
     static Stream<CipherSuite> tls12Suites() {

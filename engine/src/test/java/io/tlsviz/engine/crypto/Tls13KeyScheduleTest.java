@@ -1,6 +1,8 @@
 package io.tlsviz.engine.crypto;
 
-import static io.tlsviz.engine.crypto.Vectors.bytes;
+import io.tlsviz.engine.testsupport.Vectors;
+
+import static io.tlsviz.engine.testsupport.Vectors.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * published trace, so Bouncy Castle's HKDF serves as the oracle there.
  */
 class Tls13KeyScheduleTest {
-    private static final JsonNode RFC8448 = Vectors.load("rfc8448_simple_1rtt.json");
+    private static final JsonNode RFC8448 = Vectors.load("rfc8448_simple_1rtt.json").json();
     private static final CipherSuite SUITE = CipherSuite.TLS_AES_128_GCM_SHA256;
     private static final byte[] NO_CONTEXT = new byte[0];
 

@@ -31,10 +31,24 @@ public final class Vectors {
 
     /** The hex value under {@code key}, as bytes; fails loudly if the key is missing. */
     public byte[] bytes(String key) {
-        JsonNode node = root.get(key);
-        if (node == null || !node.isTextual()) {
-            throw new IllegalArgumentException("no hex value '" + key + "' in " + name);
+        return bytes(root, key, name);
+    }
+
+    /** The whole file, for vectors that are lists. */
+    public JsonNode json() {
+        return root;
+    }
+
+    /** The hex value under {@code key} of one node of a vector file; fails loudly if the key is missing. */
+    public static byte[] bytes(JsonNode node, String key) {
+        return bytes(node, key, "the vector");
+    }
+
+    private static byte[] bytes(JsonNode node, String key, String where) {
+        JsonNode value = node.get(key);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("no hex value '" + key + "' in " + where);
         }
-        return Hex.parse(node.asText());
+        return Hex.parse(value.asText());
     }
 }
