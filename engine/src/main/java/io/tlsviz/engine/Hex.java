@@ -9,12 +9,22 @@ public final class Hex {
     private Hex() {
     }
 
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
     public static String of(byte[] bytes) {
-        return LOWER.formatHex(bytes);
+        return of(bytes, 0, bytes.length);
     }
 
+    /** Every field of every record is shown in hex, so this is on the engine's hot path: a table, no HexFormat. */
     public static String of(byte[] bytes, int offset, int length) {
-        return LOWER.formatHex(bytes, offset, offset + length);
+        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        byte[] out = new byte[2 * length];
+        for (int i = 0; i < length; i++) {
+            int v = bytes[offset + i] & 0xff;
+            out[2 * i] = DIGITS[v >>> 4];
+            out[2 * i + 1] = DIGITS[v & 0x0f];
+        }
+        return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**

@@ -8,9 +8,11 @@ public enum Party {
     SERVER,
     EAVESDROPPER;
 
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     /** The stable id used in JSON and lesson files: {@code client}, {@code server}, {@code eavesdropper}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     public static Party fromId(String id) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Median CPU milliseconds per traced handshake (capture, steps, parsing, independent proof) and per",
                 "bare Bouncy Castle handshake between the same peers, per exchange; and how much of the traced time",
-                "the independent public-key re-checks take (JDK RSA decryption, or the two (EC)DH agreements)."})
+                "the independent public-key re-checks take (RSA encryption of the padded premaster, or the two (EC)DH agreements)."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec

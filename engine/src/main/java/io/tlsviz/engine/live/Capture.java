@@ -11,6 +11,12 @@ sealed interface Capture {
     /** RSA key transport, client: the 48-byte premaster it made (RFC 5246 section 7.4.7.1). */
     record RsaPremasterMade(byte[] premaster) implements Capture { }
 
+    /**
+     * RSA key transport, client: the PKCS#1 v1.5 block it encrypted ({@code 00 02}, non-zero padding, {@code 00},
+     * the premaster; RFC 8017 section 7.2.1) and the ciphertext it made of it.
+     */
+    record RsaPremasterEncrypted(byte[] block, byte[] ciphertext) implements Capture { }
+
     /** RSA key transport, server: what it decrypted from the ClientKeyExchange. */
     record RsaPremasterDecrypted(byte[] encrypted, byte[] premaster) implements Capture { }
 

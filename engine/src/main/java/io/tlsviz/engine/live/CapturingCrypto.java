@@ -5,7 +5,21 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.crypto.AsymmetricBlockCipher;
+import org.bouncycastle.crypto.CipherParameters;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.encodings.PKCS1Encoding;
+import org.bouncycastle.crypto.engines.RSABlindedEngine;
 import org.bouncycastle.crypto.params.DHPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.CertificateType;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.crypto.TlsCertificate;
+import org.bouncycastle.tls.crypto.TlsCertificateRole;
+import org.bouncycastle.tls.crypto.TlsEncryptor;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCertificate;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.crypto.TlsAgreement;
@@ -80,6 +94,72 @@ final class CapturingCrypto extends BcTlsCrypto {
             record(new Capture.RsaPremasterMade(copy(secret)));
         }
         return secret;
+    }
+
+    /**
+     * The server's certificate as the client sees it. For RSA key transport its encryptor is Bouncy Castle's own
+     * (PKCS1Encoding over RSABlindedEngine with this peer's random stream, as {@code BcTlsRSAEncryptor} builds it),
+     * with the RSA engine wrapped so the padded block it encrypts is recorded: the proof raises that block to the
+     * public exponent and compares it with the ciphertext that arrives.
+     */
+    @Override
+    public TlsCertificate createCertificate(short type, byte[] encoding) throws IOException {
+        if (!capturing || type != CertificateType.X509) {
+            return super.createCertificate(type, encoding);
+        }
+        return new BcTlsCertificate(this, encoding) {
+            @Override
+            public TlsEncryptor createEncryptor(int role) throws IOException {
+                TlsEncryptor checked = super.createEncryptor(role); // key usage and role checks stay Bouncy Castle's
+                if (role != TlsCertificateRole.RSA_ENCRYPTION) {
+                    return checked;
+                }
+                RSAKeyParameters key = getPubKeyRSA();
+                return (input, offset, length) -> {
+                    RecordingRsaEngine engine = new RecordingRsaEngine();
+                    PKCS1Encoding encoding = new PKCS1Encoding(engine);
+                    encoding.init(true, new ParametersWithRandom(key, getSecureRandom()));
+                    try {
+                        byte[] ciphertext = encoding.processBlock(input, offset, length);
+                        if (engine.block != null) {
+                            byte[] block = new byte[engine.block.length + 1]; // the leading 00 of RFC 8017's EM
+                            System.arraycopy(engine.block, 0, block, 1, engine.block.length);
+                            record(new Capture.RsaPremasterEncrypted(block, ciphertext.clone()));
+                        }
+                        return ciphertext;
+                    } catch (InvalidCipherTextException e) {
+                        throw new TlsFatalAlert(AlertDescription.internal_error, e);
+                    }
+                };
+            }
+        };
+    }
+
+    /** Bouncy Castle's RSA engine, remembering the block it was given to encrypt. */
+    private static final class RecordingRsaEngine implements AsymmetricBlockCipher {
+        private final RSABlindedEngine inner = new RSABlindedEngine();
+        byte[] block;
+
+        @Override
+        public void init(boolean forEncryption, CipherParameters parameters) {
+            inner.init(forEncryption, parameters);
+        }
+
+        @Override
+        public int getInputBlockSize() {
+            return inner.getInputBlockSize();
+        }
+
+        @Override
+        public int getOutputBlockSize() {
+            return inner.getOutputBlockSize();
+        }
+
+        @Override
+        public byte[] processBlock(byte[] in, int offset, int length) throws InvalidCipherTextException {
+            block = java.util.Arrays.copyOfRange(in, offset, offset + length);
+            return inner.processBlock(in, offset, length);
+        }
     }
 
     @Override

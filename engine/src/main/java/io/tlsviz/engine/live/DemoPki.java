@@ -142,7 +142,7 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
     private static final java.util.Map<PrivateKeyInfo, PrivateKey> JDK_KEYS =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-    /** The server's private key as a JDK key (for the independent RSA decryption in the proof). */
+    /** The server's private key as a JDK key (for the key-pair check and the forward-secrecy lesson). */
     public PrivateKey serverPrivateKeyJdk() {
         return JDK_KEYS.computeIfAbsent(serverPrivateKey, k -> {
             try {
@@ -153,12 +153,41 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
         });
     }
 
+    private static final java.util.Map<X509CertificateHolder, RSAPublicKey> JDK_PUBLIC_KEYS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** The certificate's public key as a JDK key (parsed once). */
     public RSAPublicKey serverPublicKeyJdk() {
-        try {
-            return (RSAPublicKey) new JcaPEMKeyConverter().getPublicKey(serverCertificate.getSubjectPublicKeyInfo());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JDK_PUBLIC_KEYS.computeIfAbsent(serverCertificate, c -> {
+            try {
+                return (RSAPublicKey) new JcaPEMKeyConverter().getPublicKey(c.getSubjectPublicKeyInfo());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static final java.util.Map<DemoPki, Boolean> PAIRS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * Whether the certificate's public key and the server's private key are one RSA key pair: the same modulus,
+     * n = p * q, and e * d = 1 (mod lcm(p - 1, q - 1)), so that encrypting with one is undone by the other
+     * (RFC 8017 section 3). Checked once per PKI, with BigInteger; the proof of an RSA premaster relies on it.
+     */
+    public boolean keyPairMatches() {
+        return PAIRS.computeIfAbsent(this, pki -> {
+            if (!(pki.serverPrivateKeyJdk() instanceof java.security.interfaces.RSAPrivateCrtKey sk)) {
+                return false;
+            }
+            RSAPublicKey pk = pki.serverPublicKeyJdk();
+            BigInteger n = pk.getModulus();
+            BigInteger p1 = sk.getPrimeP().subtract(BigInteger.ONE);
+            BigInteger q1 = sk.getPrimeQ().subtract(BigInteger.ONE);
+            BigInteger lambda = p1.divide(p1.gcd(q1)).multiply(q1);
+            return sk.getModulus().equals(n) && sk.getPrimeP().multiply(sk.getPrimeQ()).equals(n)
+                    && pk.getPublicExponent().multiply(sk.getPrivateExponent()).mod(lambda).equals(BigInteger.ONE);
+        });
     }
 
     private static final java.util.Map<X509CertificateHolder, byte[]> SPKI =

@@ -592,11 +592,18 @@ public final class Run {
             for (Capture c : captures) {
                 if (c instanceof Capture.RsaPremasterDecrypted d) {
                     me.premaster = d.premaster();
-                    boolean ok = Arrays.equals(Arithmetic.rsaDecrypt(pki.serverPrivateKeyJdk(), d.encrypted()),
-                            d.premaster());
+                    // RSAEP(public key, the client's padded block) = what arrived, and the block holds exactly the
+                    // server's premaster: with a matching key pair, that is "the private key decrypts what arrived
+                    // to this premaster", proven with one public-key operation instead of a second private one.
+                    byte[] block = client.rsaBlock;
+                    boolean ok = pki.keyPairMatches()
+                            && Arithmetic.rsaEncrypts(pki.serverPublicKeyJdk(), block, d.encrypted())
+                            && Arrays.equals(Arithmetic.pkcs1Message(block), d.premaster());
                     check("server premaster = RSA-Decrypt(server_private_key, encrypted_premaster_secret)", ok,
-                            ok ? "decrypted again with the JDK's RSA/ECB/PKCS1Padding"
-                                    : "the JDK decrypts something else",
+                            ok ? "the client's PKCS#1 v1.5 block (00 02, padding, 00, premaster) raised to e mod n "
+                                    + "with BigInteger is the ciphertext that arrived, and the certificate's key and "
+                                    + "the server's private key are one pair (n = p*q, e*d = 1 mod lcm(p-1, q-1))"
+                                    : "what arrived is not the RSA encryption of this premaster",
                             List.of("premaster_secret", "encrypted_premaster_secret"));
                     out.add(comp(me.party, "decrypts_premaster", "decrypts the premaster secret", ok
                             ? "Only the holder of the private key that matches the certificate can do this. "
@@ -726,6 +733,9 @@ public final class Run {
         Set<Party> self = EnumSet.of(me.party);
         if (options.exchange() == Exchange.RSA) {
             for (Capture c : captures) {
+                if (c instanceof Capture.RsaPremasterEncrypted e) {
+                    me.rsaBlock = e.block();
+                }
                 if (c instanceof Capture.RsaPremasterMade pm) {
                     me.premaster = pm.premaster();
                     out.add(comp(me.party, "makes_premaster", "makes the premaster secret",
@@ -769,7 +779,8 @@ public final class Run {
                         tls13);
                 String pub = p + (dh ? "_dh_public" : "_ecdh_public");
                 check(p + " (EC)DH shared secret from " + priv + " and " + peerPub, ok,
-                        ok ? "recomputed with " + (dh ? "BigInteger.modPow" : "the JDK's XDH/ECDH")
+                        ok ? "recomputed with " + (dh ? "BigInteger.modPow" : me.keyShare.kind().equals("x25519")
+                                ? "tlsviz's own RFC 7748 X25519" : "the JDK's ECDH")
                                 + ", independently of Bouncy Castle" : "the shared secret does not follow",
                         List.of(tls13 || options.exchange() == Exchange.ECDHE ? "shared_secret" : "premaster_secret",
                                 priv, peerPub));

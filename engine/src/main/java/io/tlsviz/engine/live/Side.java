@@ -17,6 +17,8 @@ final class Side {
     final List<byte[]> transcript = new ArrayList<>();
     Capture.KeyShareMade keyShare;
     byte[] premaster;
+    /** RSA key transport, client: the PKCS#1 v1.5 block it encrypted (the premaster, padded). */
+    byte[] rsaBlock;
     byte[] sessionHash;
     byte[] masterSecret;
     Tls12KeySchedule.KeyBlock keyBlock;

@@ -17,24 +17,30 @@ final class CertificateSummary {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
+    /** A decoded certificate (null if unreadable) and its one-line summary. */
+    private record Decoded(X509Certificate certificate, String summary) {
+    }
+
     /** Recently decoded certificates: every handshake sends the same demo certificate. */
-    private static final java.util.Map<java.nio.ByteBuffer, java.util.Optional<X509Certificate>> DECODED =
+    private static final java.util.Map<java.nio.ByteBuffer, Decoded> DECODED =
             java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
 
                 @Override
-                protected boolean removeEldestEntry(
-                        java.util.Map.Entry<java.nio.ByteBuffer, java.util.Optional<X509Certificate>> e) {
+                protected boolean removeEldestEntry(java.util.Map.Entry<java.nio.ByteBuffer, Decoded> e) {
                     return size() > 16;
                 }
             });
 
+    private static Decoded decoded(byte[] der) {
+        return DECODED.computeIfAbsent(java.nio.ByteBuffer.wrap(der.clone()), k -> {
+            X509Certificate c = parse(der);
+            return new Decoded(c, summarize(c, der.length));
+        });
+    }
+
     static X509Certificate decode(byte[] der) {
-        if (der == null || der.length == 0) {
-            return null;
-        }
-        return DECODED.computeIfAbsent(java.nio.ByteBuffer.wrap(der.clone()),
-                k -> java.util.Optional.ofNullable(parse(der))).orElse(null);
+        return der == null || der.length == 0 ? null : decoded(der).certificate();
     }
 
     private static X509Certificate parse(byte[] der) {
@@ -48,9 +54,12 @@ final class CertificateSummary {
 
     /** E.g. "subject CN=rsa; issuer CN=rsa; RSA 1024-bit key; valid 2016-07-30 to 2026-07-30". */
     static String of(byte[] der) {
-        X509Certificate c = decode(der);
+        return der == null || der.length == 0 ? summarize(null, 0) : decoded(der).summary();
+    }
+
+    private static String summarize(X509Certificate c, int length) {
         if (c == null) {
-            return "not a readable X.509 certificate (" + Node.bytesText(der == null ? 0 : der.length) + ")";
+            return "not a readable X.509 certificate (" + Node.bytesText(length) + ")";
         }
         return "subject " + c.getSubjectX500Principal().getName() + "; issuer "
                 + c.getIssuerX500Principal().getName() + "; " + key(c.getPublicKey()) + "; valid "

@@ -253,8 +253,9 @@ final class Messages {
 
     private static byte[] dhValue(Node b, String seg, String name, String meaning,
             java.util.function.Function<byte[], String> value) {
-        int len = b.length(seg + "_length", name.replaceAll(" \\S+$", "") + " Length", 2,
-                "Number of bytes of " + name.replaceAll(" \\S+$", "") + " that follow");
+        int cut = name.lastIndexOf(' ');
+        String base = cut > 0 ? name.substring(0, cut) : name; // "DH Prime p" -> "DH Prime"
+        int len = b.length(seg + "_length", base + " Length", 2, "Number of bytes of " + base + " that follow");
         return b.bytes(seg, name, len, value, meaning);
     }
 

@@ -1,7 +1,6 @@
 package io.tlsviz.engine.wire;
 
 import io.tlsviz.engine.Field;
-import io.tlsviz.engine.Hex;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -119,8 +118,8 @@ final class Node {
     }
 
     private void addLeaf(String seg, String leafName, int len, String leafValue, String leafMeaning) {
-        children.add(new Field(leafName, segment(seg), pos, len, Hex.of(data, pos, len), leafValue,
-                leafMeaning, plaintext, List.of()));
+        children.add(Field.over(leafName, segment(seg), pos, len, data, pos, leafValue, leafMeaning, plaintext,
+                List.of()));
         pos += len;
     }
 
@@ -235,8 +234,7 @@ final class Node {
                     + " announced bytes are present";
             v = v.isEmpty() ? cut : v + "; " + cut;
         }
-        return new Field(name, path, start, pos - start, Hex.of(data, start, pos - start), v, meaning,
-                plaintext, children);
+        return Field.over(name, path, start, pos - start, data, start, v, meaning, plaintext, children);
     }
 
     static String bytesText(long n) {

@@ -69,7 +69,7 @@ public final class RecordParser {
      * covers every byte given, including bytes beyond the length the header announces.
      */
     public static Field parseRecord(byte[] record, Context ctx) {
-        byte[] bytes = record == null ? new byte[0] : record;
+        byte[] bytes = record == null ? new byte[0] : record.clone(); // the fields keep it for their hex
         Context c = ctx == null ? Context.beforeServerHello() : ctx;
         try {
             Node root = Node.root(bytes, false, FieldPaths.RECORD, "TLS Record");
@@ -89,7 +89,7 @@ public final class RecordParser {
      * @param contentType the real content type: 22 handshake, 21 alert, 23 application data
      */
     public static Field parsePlaintext(byte[] content, int contentType, Context ctx) {
-        byte[] bytes = content == null ? new byte[0] : content;
+        byte[] bytes = content == null ? new byte[0] : content.clone(); // the fields keep it for their hex
         Context c = ctx == null ? Context.beforeServerHello() : ctx;
         try {
             Node root = Node.root(bytes, true, FieldPaths.PLAINTEXT, "Decrypted Content");
@@ -202,7 +202,7 @@ public final class RecordParser {
             what = prot ? what : first != null ? first : "incomplete";
             size += "; cut short: only " + Math.max(available, 0) + " of " + size + " present";
         }
-        n.describe(WireNames.contentType(type).replaceAll(" \\(.*", "") + " record: " + what + ", " + size,
+        n.describe(beforeParenthesis(WireNames.contentType(type)) + " record: " + what + ", " + size,
                 "One TLS record: a 5-byte header, then the content it announces");
         n.window(len, "Bytes of the record's content that do not belong to any message",
                 w -> {
@@ -328,5 +328,11 @@ public final class RecordParser {
                 plaintext, List.of());
         return new Field(name, path, 0, bytes.length, Hex.of(bytes), "", "", plaintext,
                 bytes.length == 0 ? List.of() : List.of(leaf));
+    }
+
+    /** "handshake (22)" -> "handshake". */
+    private static String beforeParenthesis(String s) {
+        int i = s.indexOf(" (");
+        return i < 0 ? s : s.substring(0, i);
     }
 }
