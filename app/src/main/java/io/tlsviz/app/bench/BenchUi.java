@@ -124,8 +124,17 @@ public final class BenchUi {
                 mb(mem.getHeapMemoryUsage().getCommitted()), mb(mem.getHeapMemoryUsage().getMax()),
                 mb(mem.getNonHeapMemoryUsage().getUsed()));
         System.gc();
-        System.out.printf(Locale.ROOT, "after System.gc(): VmRSS %s, heap used %s%n",
-                mb(ProcStatus.bytes(ProcStatus.read(), "VmRSS").orElse(-1)), mb(mem.getHeapMemoryUsage().getUsed()));
+        System.out.printf(Locale.ROOT, "after System.gc(): VmRSS %s, heap used %s of %s committed%n",
+                mb(ProcStatus.bytes(ProcStatus.read(), "VmRSS").orElse(-1)), mb(mem.getHeapMemoryUsage().getUsed()),
+                mb(mem.getHeapMemoryUsage().getCommitted()));
+        // G1 gives memory back to the system on a background thread (JDK 16+): look again once it had time.
+        try {
+            Thread.sleep(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.out.printf(Locale.ROOT, "3 s later: VmRSS %s, heap %s committed%n",
+                mb(ProcStatus.bytes(ProcStatus.read(), "VmRSS").orElse(-1)), mb(mem.getHeapMemoryUsage().getCommitted()));
     }
 
     private static String mb(long bytes) {

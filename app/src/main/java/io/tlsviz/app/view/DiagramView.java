@@ -49,7 +49,7 @@ public final class DiagramView extends BorderPane {
     private final ClassroomViewModel vm;
     private final Messages messages;
     private final VBox rows = new VBox();
-    private final ScrollPane scroll = new ScrollPane(rows);
+    private final ScrollPane scroll = Scrolling.pane(rows);
     private final ObjectProperty<Duration> animationDuration = new SimpleObjectProperty<>(DEFAULT_ANIMATION);
     private final List<Row> rowNodes = new ArrayList<>();
     private List<Step> shownSteps = List.of();

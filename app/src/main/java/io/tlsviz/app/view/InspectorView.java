@@ -78,7 +78,7 @@ public final class InspectorView extends VBox {
 
         hex.getStyleClass().add(Styles.HEX_VIEW);
         hex.setId("hex-view");
-        ScrollPane hexScroll = new ScrollPane(hex);
+        ScrollPane hexScroll = Scrolling.pane(hex);
         hexScroll.setFocusTraversable(false);
         SplitPane split = new SplitPane(tree, hexScroll);
         split.setDividerPositions(0.42);

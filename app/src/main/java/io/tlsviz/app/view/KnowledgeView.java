@@ -4,7 +4,9 @@ import io.tlsviz.app.i18n.Messages;
 import io.tlsviz.app.viewmodel.KnowledgeItem;
 import io.tlsviz.app.viewmodel.KnowledgeViewModel;
 import io.tlsviz.engine.Party;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
@@ -49,7 +51,7 @@ public final class KnowledgeView extends HBox {
             list.setSpacing(6);
             list.setFillWidth(true);
             lists.put(p, list);
-            ScrollPane sp = new ScrollPane(list);
+            ScrollPane sp = Scrolling.pane(list);
             sp.setFitToWidth(true);
             sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
             sp.setFocusTraversable(false);
@@ -104,17 +106,32 @@ public final class KnowledgeView extends HBox {
         return p;
     }
 
+    /**
+     * Brings the column up to date by keeping the nodes of the values that did not change (a column only grows
+     * as the handshake goes on, and on Back it shrinks) and building only the rest: on the software pipeline
+     * every rebuilt node costs CSS, layout and paint on each Next.
+     */
     private void rebuild(Party p) {
-        VBox list = lists.get(p);
-        list.getChildren().clear();
-        if (vm.column(p).isEmpty()) {
+        javafx.collections.ObservableList<Node> shown = lists.get(p).getChildren();
+        List<KnowledgeItem> items = vm.column(p);
+        if (items.isEmpty()) {
             Label empty = new Label(messages.get("knowledge.empty"));
             empty.getStyleClass().add(Styles.MUTED);
-            list.getChildren().add(empty);
+            shown.setAll(empty);
+            updateHighlights();
+            return;
         }
-        for (KnowledgeItem item : vm.column(p)) {
-            list.getChildren().add(valueNode(item));
+        int same = 0;
+        while (same < items.size() && same < shown.size()
+                && items.get(same).equals(shown.get(same).getProperties().get(KnowledgeItem.class))) {
+            same++;
         }
+        shown.remove(same, shown.size());
+        List<Node> added = new ArrayList<>(items.size() - same);
+        for (int i = same; i < items.size(); i++) {
+            added.add(valueNode(items.get(i)));
+        }
+        shown.addAll(added);
         updateHighlights();
     }
 

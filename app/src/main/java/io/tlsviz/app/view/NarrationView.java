@@ -46,7 +46,7 @@ public final class NarrationView extends VBox {
         VBox body = new VBox(10, text, new WarmupView(vm, messages), new AttackView(vm, messages),
                 new QuizView(vm, messages));
         body.setFillWidth(true);
-        ScrollPane scroll = new ScrollPane(body);
+        ScrollPane scroll = Scrolling.pane(body);
         scroll.setId("narration-scroll");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
