@@ -43,4 +43,16 @@ class ArchitectureTest {
                         "io.tlsviz.app.view..")
                 .check(classes);
     }
+
+    /** Scroll panes come from Scrolling, which turns off the viewport bitmap cache (decision 0010). */
+    @Test
+    void scrollPanesAreMadeWithoutTheViewportCache() {
+        noClasses().that().resideInAPackage("io.tlsviz.app..").and().doNotHaveSimpleName("Scrolling")
+                .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                        javafx.scene.control.ScrollPane.class))))
+                .because("a cached viewport is rendered twice on every step on the software pipeline")
+                .check(classes);
+    }
 }
