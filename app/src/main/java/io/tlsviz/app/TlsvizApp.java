@@ -29,6 +29,7 @@ public class TlsvizApp extends Application {
 
     static void launchWindow(String[] args) {
         Preload.start();
+        Housekeeping.start();
         Application.launch(TlsvizApp.class, args);
     }
 

@@ -1,0 +1,124 @@
+package io.tlsviz.app;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+/**
+ * Gives memory back to the system while the window sits idle (a teacher talking between two Nexts), as JEP 346
+ * intends for desktop programs. Without it the JVM keeps whatever heap a burst of stepping made it grow to:
+ * on a machine with 24 GB the G1 heap starts at 384 MB and had grown past 600 MB after all four handshakes.
+ * <ul>
+ *   <li>after a collection the heap may keep at most 30 % free ({@code MaxHeapFreeRatio}, default 70 %), so a
+ *       collection shrinks it;</li>
+ *   <li>when the heap has grown since the last clean-up and then stayed still for {@value #IDLE_SECONDS} s,
+ *       one collection runs, and the C heap's free pages are returned ({@code System.trim_native_heap}, glibc's
+ *       {@code malloc_trim}). A window left alone is cleaned once, not every few seconds.</li>
+ * </ul>
+ * The options are manageable at run time, so {@code java -jar tlsviz.jar} needs no flags; an option given on
+ * the command line is left alone, and anything the running JVM lacks is skipped.
+ * (docs/decisions/0011-idle-memory.md)
+ */
+public final class Housekeeping {
+    /** Quiet seconds before a clean-up. */
+    static final int IDLE_SECONDS = 5;
+    /** Growth of the used heap since the last clean-up that makes another one worth it. */
+    private static final long GREW = 16L << 20;
+    /** Growth over one interval below which the window counts as idle. */
+    private static final long STILL = 1L << 20;
+
+    private static ScheduledExecutorService scheduler;
+
+    private Housekeeping() {
+    }
+
+    /** Sets the heap options and starts watching for idle spells (once; later calls do nothing). */
+    public static synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        setUnlessGiven(vm, "MinHeapFreeRatio", "10");
+        setUnlessGiven(vm, "MaxHeapFreeRatio", "30");
+        Watch watch = new Watch(used(), () -> {
+            System.gc();
+            trimNativeHeap();
+            return used();
+        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tlsviz-housekeeping");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(() -> watch.look(used()), IDLE_SECONDS, IDLE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Decides when to clean up, from the used heap seen every {@value #IDLE_SECONDS} s: when it grew by more
+     * than 16 MB since the last clean-up and moved less than 1 MB since the previous look.
+     */
+    static final class Watch {
+        private final java.util.function.LongSupplier cleanUp;
+        private long usedAtLastLook;
+        private long usedAfterCleanUp;
+
+        /** @param cleanUp collects, trims and returns the used heap afterwards */
+        Watch(long usedNow, java.util.function.LongSupplier cleanUp) {
+            this.cleanUp = cleanUp;
+            this.usedAtLastLook = usedNow;
+            this.usedAfterCleanUp = usedNow;
+        }
+
+        /** @return whether this look cleaned up */
+        synchronized boolean look(long used) {
+            boolean still = used - usedAtLastLook < STILL;
+            boolean grew = used - usedAfterCleanUp > GREW;
+            usedAtLastLook = used;
+            if (!still || !grew) {
+                return false;
+            }
+            usedAfterCleanUp = cleanUp.getAsLong();
+            usedAtLastLook = usedAfterCleanUp;
+            return true;
+        }
+    }
+
+    /** The value the running JVM has for a VM option, or null if it has no such option. */
+    static String option(String name) {
+        try {
+            return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name).getValue();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void setUnlessGiven(HotSpotDiagnosticMXBean vm, String name, String value) {
+        try {
+            if (vm.getVMOption(name).getOrigin() == com.sun.management.VMOption.Origin.DEFAULT) {
+                vm.setVMOption(name, value);
+            }
+        } catch (IllegalArgumentException | SecurityException e) {
+            // not this JVM's option (or not manageable here): nothing to tune
+        }
+    }
+
+    private static long used() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** {@code jcmd <pid> System.trim_native_heap}, from inside; false where the JVM or libc has no such thing. */
+    static boolean trimNativeHeap() {
+        try {
+            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "systemTrimNativeHeap", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            return true;
+        } catch (JMException | RuntimeException e) {
+            return false;
+        }
+    }
+}
