@@ -22,11 +22,13 @@ final class Preload {
         if (lessons != null) {
             return;
         }
-        lessons = CompletableFuture.supplyAsync(() -> {
-            LessonLibrary library = LessonLibrary.loadShipped(LessonLoader.withoutNameChecks());
-            HandshakeSession.run(ScenarioOptions.defaults(Exchange.DHE));
-            return library;
-        });
+        // Two threads, started before the toolkit: the lessons, and one handshake of the kind the window opens
+        // with, which loads Bouncy Castle and the engine. The warm-up is not waited for: the window's own first
+        // handshake only profits from what it has loaded by then (joining it had kept the window waiting 0.3 s).
+        Thread warmUp = new Thread(() -> HandshakeSession.run(ScenarioOptions.defaults(Exchange.RSA)), "tlsviz-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        lessons = CompletableFuture.supplyAsync(() -> LessonLibrary.loadShipped(LessonLoader.withoutNameChecks()));
     }
 
     /** The shipped lessons: from the preload when it ran, else loaded now. */
