@@ -13,10 +13,10 @@ import javax.management.ObjectName;
  * intends for desktop programs. Without it the JVM keeps whatever heap a burst of stepping made it grow to:
  * on a machine with 24 GB the G1 heap starts at 384 MB and had grown past 600 MB after all four handshakes.
  * <ul>
- *   <li>after a collection the heap may keep at most 30 % free ({@code MaxHeapFreeRatio}, default 70 %), so a
+ *   <li>after a collection the heap may keep at most 15 % free ({@code MaxHeapFreeRatio}, default 70 %), so a
  *       collection shrinks it;</li>
- *   <li>when the heap has grown since the last clean-up and then stayed still for {@value #IDLE_SECONDS} s,
- *       one collection runs, and the C heap's free pages are returned ({@code System.trim_native_heap}, glibc's
+ *   <li>when the window has been busy and then the heap stood still for {@value #IDLE_SECONDS} s, one collection
+ *       runs, and the C heap's free pages are returned ({@code System.trim_native_heap}, glibc's
  *       {@code malloc_trim}). A window left alone is cleaned once, not every few seconds.</li>
  * </ul>
  * The options are manageable at run time, so {@code java -jar tlsviz.jar} needs no flags; an option given on
@@ -26,9 +26,7 @@ import javax.management.ObjectName;
 public final class Housekeeping {
     /** Quiet seconds before a clean-up. */
     static final int IDLE_SECONDS = 5;
-    /** Growth of the used heap since the last clean-up that makes another one worth it. */
-    private static final long GREW = 16L << 20;
-    /** Growth over one interval below which the window counts as idle. */
+    /** Change of the used heap over one interval below which the window counts as idle. */
     private static final long STILL = 1L << 20;
 
     private static ScheduledExecutorService scheduler;
@@ -42,8 +40,8 @@ public final class Housekeeping {
             return;
         }
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        setUnlessGiven(vm, "MinHeapFreeRatio", "10");
-        setUnlessGiven(vm, "MaxHeapFreeRatio", "30");
+        setUnlessGiven(vm, "MinHeapFreeRatio", "5");
+        setUnlessGiven(vm, "MaxHeapFreeRatio", "15");
         Watch watch = new Watch(used(), () -> {
             System.gc();
             trimNativeHeap();
@@ -59,31 +57,34 @@ public final class Housekeeping {
     }
 
     /**
-     * Decides when to clean up, from the used heap seen every {@value #IDLE_SECONDS} s: when it grew by more
-     * than 16 MB since the last clean-up and moved less than 1 MB since the previous look.
+     * Decides when to clean up, from the used heap seen every {@value #IDLE_SECONDS} s: after the heap has moved
+     * (by 1 MB or more between two looks) and then stood still for one interval. A window left alone is cleaned
+     * once, not every few seconds.
      */
     static final class Watch {
         private final java.util.function.LongSupplier cleanUp;
         private long usedAtLastLook;
-        private long usedAfterCleanUp;
+        private boolean movedSinceCleanUp;
 
         /** @param cleanUp collects, trims and returns the used heap afterwards */
         Watch(long usedNow, java.util.function.LongSupplier cleanUp) {
             this.cleanUp = cleanUp;
             this.usedAtLastLook = usedNow;
-            this.usedAfterCleanUp = usedNow;
         }
 
         /** @return whether this look cleaned up */
         synchronized boolean look(long used) {
-            boolean still = used - usedAtLastLook < STILL;
-            boolean grew = used - usedAfterCleanUp > GREW;
+            boolean still = Math.abs(used - usedAtLastLook) < STILL;
             usedAtLastLook = used;
-            if (!still || !grew) {
+            if (!still) {
+                movedSinceCleanUp = true;
                 return false;
             }
-            usedAfterCleanUp = cleanUp.getAsLong();
-            usedAtLastLook = usedAfterCleanUp;
+            if (!movedSinceCleanUp) {
+                return false;
+            }
+            movedSinceCleanUp = false;
+            usedAtLastLook = cleanUp.getAsLong();
             return true;
         }
     }
