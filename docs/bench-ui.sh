@@ -5,8 +5,8 @@
 #
 #   mvn -B -q -pl app -am -DskipTests package && docs/bench-ui.sh [runs]     (default 7 runs each)
 #
-# Needs xvfb-run (apt-get install -y xvfb libgtk-3-0). Monocle is not in the shaded jar (it is a test
-# dependency), so the Monocle runs add the jar Maven already downloaded to the classpath. Monocle's headless
+# Needs xvfb-run (apt-get install -y xvfb libgtk-3-0). Monocle is in the shaded jar (the slide export uses it);
+# the Monocle runs also add the jar Maven downloaded, which changes nothing when both are there. Monocle's headless
 # screen is 1280x800 unless told otherwise, smaller than the 1440x900 window, so it is set to 1920x1080.
 set -euo pipefail
 cd "$(dirname "$0")/.."
