@@ -53,17 +53,20 @@ public final class Housekeeping {
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(() -> watch.look(used()), IDLE_SECONDS, IDLE_SECONDS, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> watch.look(used(), collections()), IDLE_SECONDS, IDLE_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     /**
-     * Decides when to clean up, from the used heap seen every {@value #IDLE_SECONDS} s: after the heap has moved
-     * (by 1 MB or more between two looks) and then stood still for one interval. A window left alone is cleaned
-     * once, not every few seconds.
+     * Decides when to clean up, from the used heap and the number of collections seen every
+     * {@value #IDLE_SECONDS} s: after the heap has moved (by 1 MB or more, or a collection ran, between two
+     * looks) and then stood still for one interval. Counting collections keeps a busy window that happens to
+     * show the same heap twice from looking idle. A window left alone is cleaned once, not every few seconds.
      */
     static final class Watch {
         private final java.util.function.LongSupplier cleanUp;
         private long usedAtLastLook;
+        private long collectionsAtLastLook;
         private boolean movedSinceCleanUp;
 
         /** @param cleanUp collects, trims and returns the used heap afterwards */
@@ -73,9 +76,12 @@ public final class Housekeeping {
         }
 
         /** @return whether this look cleaned up */
-        synchronized boolean look(long used) {
-            boolean still = Math.abs(used - usedAtLastLook) < STILL;
+        synchronized boolean look(long used, long collections) {
+            // After a clean-up its own collection is not movement: the next look only takes the count.
+            boolean sameCollections = collectionsAtLastLook < 0 || collections == collectionsAtLastLook;
+            boolean still = Math.abs(used - usedAtLastLook) < STILL && sameCollections;
             usedAtLastLook = used;
+            collectionsAtLastLook = collections;
             if (!still) {
                 movedSinceCleanUp = true;
                 return false;
@@ -85,6 +91,7 @@ public final class Housekeeping {
             }
             movedSinceCleanUp = false;
             usedAtLastLook = cleanUp.getAsLong();
+            collectionsAtLastLook = -1;
             return true;
         }
     }
@@ -106,6 +113,15 @@ public final class Housekeeping {
         } catch (IllegalArgumentException | SecurityException e) {
             // not this JVM's option (or not manageable here): nothing to tune
         }
+    }
+
+    /** Collections so far, of all the JVM's collectors. */
+    static long collections() {
+        long n = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, gc.getCollectionCount());
+        }
+        return n;
     }
 
     private static long used() {

@@ -15,16 +15,17 @@ class HousekeepingTest {
             cleanUps.incrementAndGet();
             return 55 * MB;
         });
-        assertThat(watch.look(50 * MB)).as("nothing happened yet").isFalse();
-        assertThat(watch.look(90 * MB)).as("stepping: the heap moves").isFalse();
-        assertThat(watch.look(70 * MB)).as("a collection during stepping is movement too").isFalse();
-        assertThat(watch.look(70 * MB + MB / 2)).as("quiet after a busy spell").isTrue();
+        assertThat(watch.look(50 * MB, 0)).as("nothing happened yet").isFalse();
+        assertThat(watch.look(90 * MB, 0)).as("stepping: the heap moves").isFalse();
+        assertThat(watch.look(70 * MB, 3)).as("a collection during stepping is movement too").isFalse();
+        assertThat(watch.look(70 * MB, 4)).as("the same heap twice, but a collection ran: still busy").isFalse();
+        assertThat(watch.look(70 * MB + MB / 2, 4)).as("quiet after a busy spell").isTrue();
         assertThat(cleanUps).hasValue(1);
-        assertThat(watch.look(55 * MB)).as("a window left alone is cleaned once").isFalse();
-        assertThat(watch.look(55 * MB)).isFalse();
+        assertThat(watch.look(55 * MB, 5)).as("the clean-up's own collection is not movement").isFalse();
+        assertThat(watch.look(55 * MB, 5)).as("a window left alone is cleaned once").isFalse();
         assertThat(cleanUps).hasValue(1);
-        assertThat(watch.look(58 * MB)).isFalse();
-        assertThat(watch.look(58 * MB)).isTrue();
+        assertThat(watch.look(58 * MB, 5)).isFalse();
+        assertThat(watch.look(58 * MB, 5)).isTrue();
         assertThat(cleanUps).hasValue(2);
     }
 

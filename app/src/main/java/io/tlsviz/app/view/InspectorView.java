@@ -36,6 +36,19 @@ public final class InspectorView extends VBox {
     private final List<Label> plaintextBytes = new ArrayList<>();
     private final Map<Field, TreeItem<Field>> items = new HashMap<>();
     private final Label empty;
+    /** Hex rows built in the frame after the one that shows the message. */
+    private final List<Runnable> rest = new ArrayList<>();
+    private final javafx.animation.AnimationTimer later = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            stop();
+            List<Runnable> todo = List.copyOf(rest);
+            rest.clear();
+            todo.forEach(Runnable::run);
+            highlight(vm.selectedRangeProperty().get());
+        }
+    };
+    private static final int ROWS_AT_ONCE = 24;
 
     public InspectorView(InspectorViewModel vm, Messages messages) {
         this.vm = vm;
@@ -147,6 +160,8 @@ public final class InspectorView extends VBox {
             root.getChildren().add(item);
         }
         tree.setRoot(root);
+        later.stop();
+        rest.clear();
         recordBytes.clear();
         plaintextBytes.clear();
         hex.getChildren().clear();
@@ -156,17 +171,28 @@ public final class InspectorView extends VBox {
         if (none) {
             return;
         }
-        Label rec = new Label(messages.get("inspector.record"));
-        rec.getStyleClass().add(Styles.SECTION_TITLE);
-        hex.getChildren().add(rec);
-        dump(vm.recordBytes(), false, recordBytes);
+        List<Runnable> parts = new ArrayList<>();
+        parts.add(() -> title("inspector.record"));
+        rows(vm.recordBytes(), false, recordBytes, parts);
         byte[] plain = vm.plaintextBytes();
         if (plain.length > 0) {
-            Label pl = new Label(messages.get("inspector.plaintext"));
-            pl.getStyleClass().add(Styles.SECTION_TITLE);
-            hex.getChildren().add(pl);
-            dump(plain, true, plaintextBytes);
+            parts.add(() -> title("inspector.plaintext"));
+            rows(plain, true, plaintextBytes, parts);
         }
+        // What fits on screen now, the rest one frame later: a certificate is 80 rows of 16 labels, and
+        // building them all had held up the frame after Next (decision 0010).
+        int now = Math.min(parts.size(), ROWS_AT_ONCE);
+        parts.subList(0, now).forEach(Runnable::run);
+        rest.addAll(parts.subList(now, parts.size()));
+        if (!rest.isEmpty()) {
+            later.start();
+        }
+    }
+
+    private void title(String key) {
+        Label l = new Label(messages.get(key));
+        l.getStyleClass().add(Styles.SECTION_TITLE);
+        hex.getChildren().add(l);
     }
 
     private TreeItem<Field> treeItem(Field f) {
@@ -178,22 +204,27 @@ public final class InspectorView extends VBox {
         return item;
     }
 
-    private void dump(byte[] bytes, boolean inPlaintext, List<Label> labels) {
+    private void rows(byte[] bytes, boolean inPlaintext, List<Label> labels, List<Runnable> parts) {
         for (int row = 0; row < bytes.length; row += 16) {
-            Label off = new Label(String.format("%04x", row));
-            off.getStyleClass().add(Styles.HEX_OFFSET);
-            HBox line = new HBox(off);
-            line.setSpacing(2);
-            for (int i = row; i < Math.min(bytes.length, row + 16); i++) {
-                Label b = new Label(Hex.of(bytes, i, 1));
-                b.getStyleClass().add(Styles.HEX_BYTE);
-                final int offset = i;
-                b.setOnMouseClicked(e -> vm.selectByte(offset, inPlaintext));
-                labels.add(b);
-                line.getChildren().add(b);
-            }
-            hex.getChildren().add(line);
+            int start = row;
+            parts.add(() -> row(bytes, start, inPlaintext, labels));
         }
+    }
+
+    private void row(byte[] bytes, int row, boolean inPlaintext, List<Label> labels) {
+        Label off = new Label(String.format("%04x", row));
+        off.getStyleClass().add(Styles.HEX_OFFSET);
+        HBox line = new HBox(off);
+        line.setSpacing(2);
+        for (int i = row; i < Math.min(bytes.length, row + 16); i++) {
+            Label b = new Label(Hex.of(bytes, i, 1));
+            b.getStyleClass().add(Styles.HEX_BYTE);
+            final int offset = i;
+            b.setOnMouseClicked(e -> vm.selectByte(offset, inPlaintext));
+            labels.add(b);
+            line.getChildren().add(b);
+        }
+        hex.getChildren().add(line);
     }
 
     private void highlight(ByteRange range) {

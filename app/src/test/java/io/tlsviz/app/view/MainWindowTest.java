@@ -3,6 +3,7 @@ package io.tlsviz.app.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsviz.app.TlsvizApp;
+import io.tlsviz.app.export.FxThread;
 import io.tlsviz.app.i18n.Messages;
 import io.tlsviz.app.prefs.AppPreferences;
 import io.tlsviz.app.prefs.InMemoryPreferenceStore;
@@ -165,6 +166,32 @@ class MainWindowTest {
         assertThat(status(robot)).contains("step 0");
         robot.clickOn("#jump-5");
         assertThat(status(robot)).contains("step 5");
+    }
+
+    @Test
+    void aLongRecordShowsEveryByteInTheHexViewAndSelectsAcrossTheWholeOfIt(FxRobot robot) throws Exception {
+        for (int i = 0; i < 4; i++) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        }
+        robot.clickOn("#step-server_certificate");
+        int length = FxThread.call(() -> window.lessons().classroom().inspector().recordBytes().length);
+        assertThat(length).as("the certificate record spans many rows").isGreaterThan(24 * 16);
+        // The rows below the first screenful come one frame later; all of them come.
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#hex-view .hex-byte").queryAll().size() == length);
+        List<Node> bytes = List.copyOf(robot.lookup("#hex-view .hex-byte").queryAll());
+        Node last = bytes.get(length - 1);
+        Node hexView = robot.lookup("#hex-view").query();
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".scroll-pane")
+                .match(n -> ((javafx.scene.control.ScrollPane) n).getContent() == hexView)
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> {
+            scroll.setVvalue(scroll.getVmax());
+            scroll.setHvalue(scroll.getHmax());
+        });
+        robot.clickOn(last);
+        assertThat(last.getStyleClass()).contains("selected");
+        assertThat(robot.lookup("#field-detail").queryAs(Label.class).getText()).isNotEmpty();
     }
 
     private static String snapshot(FxRobot robot) {
