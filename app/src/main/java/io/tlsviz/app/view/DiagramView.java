@@ -54,6 +54,8 @@ public final class DiagramView extends BorderPane {
     private final List<Row> rowNodes = new ArrayList<>();
     private List<Step> shownSteps = List.of();
     private Timeline running;
+    /** The row whose envelope is in flight, landed at once when the next step comes before it arrives. */
+    private MessageRow flying;
 
     public DiagramView(ClassroomViewModel vm, Messages messages) {
         this.vm = vm;
@@ -108,8 +110,12 @@ public final class DiagramView extends BorderPane {
         boolean forward = steps.size() > shownSteps.size() && isPrefix(shownSteps, steps);
         boolean oneForward = forward && steps.size() == shownSteps.size() + 1;
         if (running != null) {
-            running.stop();
+            running.stop(); // stop() skips onFinished: land the envelope here, or it stays on the arrow
             running = null;
+        }
+        if (flying != null) {
+            flying.land();
+            flying = null;
         }
         if (!rowNodes.isEmpty()) {
             rowNodes.get(rowNodes.size() - 1).getStyleClass().remove(Styles.CURRENT);
@@ -136,6 +142,7 @@ public final class DiagramView extends BorderPane {
             last.getStyleClass().add(Styles.CURRENT);
             if (oneForward && last instanceof MessageRow m && animationDuration.get().greaterThan(Duration.ZERO)) {
                 running = m.animate(animationDuration.get());
+                flying = m;
             }
             scroll.setVvalue(scroll.getVmax());
         }
@@ -250,13 +257,18 @@ public final class DiagramView extends BorderPane {
             getChildren().add(envelope);
             progress.set(0);
             Timeline t = new Timeline(new KeyFrame(d, new KeyValue(progress, 1, Interpolator.EASE_BOTH)));
-            t.setOnFinished(e -> {
-                getChildren().remove(envelope);
-                envelope = null;
-                progress.set(-1);
-            });
+            t.setOnFinished(e -> land());
             t.play();
             return t;
+        }
+
+        /** The envelope has arrived (or the next step came first): only the arrow stays. */
+        void land() {
+            if (envelope != null) {
+                getChildren().remove(envelope);
+                envelope = null;
+            }
+            progress.set(-1);
         }
 
         @Override

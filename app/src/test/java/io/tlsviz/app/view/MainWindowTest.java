@@ -169,6 +169,23 @@ class MainWindowTest {
     }
 
     @Test
+    void nextPressedWhileAnEnvelopeIsStillTravellingLandsItInsteadOfLeavingItOnTheArrow(FxRobot robot) {
+        // The envelope travels, as in a classroom: reduced motion off, from the toolbar's overflow menu.
+        robot.clickOn(".tool-bar-overflow-button");
+        robot.clickOn("#reduced-motion");
+        assertThat(robot.lookup("#reduced-motion").queryAs(ToggleButton.class).isSelected()).isFalse();
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        robot.clickOn("#diagram");
+        // Key presses here come far faster than the 600 ms crossing, as from a teacher's double click.
+        for (int i = 0; i < 10; i++) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        }
+        assertThat(robot.lookup("#envelope").queryAll()).as("at most the newest one in flight").hasSizeLessThan(2);
+        robot.press(KeyCode.LEFT).release(KeyCode.LEFT);
+        assertThat(robot.lookup("#envelope").queryAll()).as("Back redraws: nothing in flight").isEmpty();
+    }
+
+    @Test
     void aLongRecordShowsEveryByteInTheHexViewAndSelectsAcrossTheWholeOfIt(FxRobot robot) throws Exception {
         for (int i = 0; i < 4; i++) {
             robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
