@@ -34,27 +34,48 @@ public final class Housekeeping {
     private Housekeeping() {
     }
 
-    /** Sets the heap options and starts watching for idle spells (once; later calls do nothing). */
+    /**
+     * Starts the housekeeping thread (once; later calls do nothing). It sets the heap options first, off the
+     * start-up path (the management beans cost tens of milliseconds to load), then looks every
+     * {@value #IDLE_SECONDS} s.
+     */
     public static synchronized void start() {
         if (scheduler != null) {
             return;
         }
-        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        setUnlessGiven(vm, "MinHeapFreeRatio", "5");
-        setUnlessGiven(vm, "MaxHeapFreeRatio", "15");
-        Watch watch = new Watch(used(), () -> {
-            System.gc();
-            trimNativeHeap();
-            return used();
-        });
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tlsviz-housekeeping");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(() -> watch.look(used(), collections()), IDLE_SECONDS, IDLE_SECONDS,
-                TimeUnit.SECONDS);
+        scheduler.execute(() -> {
+            applyOptions();
+            Watch watch = new Watch(used(), () -> {
+                System.gc();
+                trimNativeHeap();
+                return used();
+            });
+            scheduler.scheduleWithFixedDelay(() -> watch.look(used(), collections()), IDLE_SECONDS, IDLE_SECONDS,
+                    TimeUnit.SECONDS);
+        });
+    }
+
+    /** Lets a collection shrink the heap to at most 15 % free, unless the command line says otherwise. */
+    static void applyOptions() {
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        setUnlessGiven(vm, "MinHeapFreeRatio", "5");
+        setUnlessGiven(vm, "MaxHeapFreeRatio", "15");
+    }
+
+    /** Where a VM option's value comes from ("DEFAULT", "VM_CREATION", ...), or null if there is no such option. */
+    static String origin(String name) {
+        try {
+            return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name).getOrigin()
+                    .name();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

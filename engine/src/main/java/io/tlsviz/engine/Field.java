@@ -121,8 +121,9 @@ public final class Field {
     @Override
     public boolean equals(Object o) {
         return o instanceof Field f && offset == f.offset && length == f.length && inPlaintext == f.inPlaintext
-                && name.equals(f.name) && path.equals(f.path) && hex().equals(f.hex()) && value.equals(f.value)
-                && meaning.equals(f.meaning) && children.equals(f.children);
+                && java.util.Objects.equals(name, f.name) && java.util.Objects.equals(path, f.path)
+                && hex().equals(f.hex()) && java.util.Objects.equals(value, f.value)
+                && java.util.Objects.equals(meaning, f.meaning) && children.equals(f.children);
     }
 
     @Override

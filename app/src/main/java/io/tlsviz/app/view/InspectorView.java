@@ -34,7 +34,11 @@ public final class InspectorView extends VBox {
     private final VBox hex = new VBox(2);
     private final List<Label> recordBytes = new ArrayList<>();
     private final List<Label> plaintextBytes = new ArrayList<>();
-    private final Map<Field, TreeItem<Field>> items = new HashMap<>();
+    /**
+     * By path (unique within a message: record fields start "record.", decrypted ones "plaintext."); a Field's
+     * own hashCode would walk its bytes and all its children.
+     */
+    private final Map<String, TreeItem<Field>> items = new HashMap<>();
     private final Label empty;
     /** Hex rows built in the frame after the one that shows the message. */
     private final List<Runnable> rest = new ArrayList<>();
@@ -74,7 +78,7 @@ public final class InspectorView extends VBox {
             }
         });
         vm.selectedFieldProperty().addListener((o, a, f) -> {
-            TreeItem<Field> item = f == null ? null : items.get(f);
+            TreeItem<Field> item = f == null ? null : items.get(f.path());
             if (item != null && tree.getSelectionModel().getSelectedItem() != item) {
                 for (TreeItem<Field> p = item.getParent(); p != null; p = p.getParent()) {
                     p.setExpanded(true);
@@ -197,7 +201,7 @@ public final class InspectorView extends VBox {
 
     private TreeItem<Field> treeItem(Field f) {
         TreeItem<Field> item = new TreeItem<>(f);
-        items.put(f, item);
+        items.put(f.path(), item);
         for (Field c : f.children()) {
             item.getChildren().add(treeItem(c));
         }

@@ -87,6 +87,8 @@ public final class Styles {
     public static final String SECTION_TITLE = "section-title";
     public static final String HEX_VIEW = "hex-view";
     public static final String HEX_BYTE = "hex-byte";
+    /** A scroll pane made by {@link Scrolling#pane}: one background fill, no viewport bitmap. */
+    public static final String SCROLL = "tv-scroll";
     public static final String HEX_OFFSET = "hex-offset";
     public static final String TAMPER_PANE = "tamper-pane";
     public static final String ERROR = "error-text";

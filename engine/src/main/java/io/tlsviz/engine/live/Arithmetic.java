@@ -137,7 +137,7 @@ final class Arithmetic {
         return i < block.length && i - 2 >= 8 ? Arrays.copyOfRange(block, i + 1, block.length) : null;
     }
 
-    /** The JDK's RSAES-PKCS1-v1_5 decryption (for the benchmark's comparison with the private-key route). */
+    /** The JDK's RSAES-PKCS1-v1_5 decryption: the private-key route, which tests compare the proof's with. */
     static byte[] rsaDecrypt(PrivateKey key, byte[] encrypted) {
         try {
             Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding", "SunJCE");

@@ -172,8 +172,9 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
 
     /**
      * Whether the certificate's public key and the server's private key are one RSA key pair: the same modulus,
-     * n = p * q, and e * d = 1 (mod lcm(p - 1, q - 1)), so that encrypting with one is undone by the other
-     * (RFC 8017 section 3). Checked once per PKI, with BigInteger; the proof of an RSA premaster relies on it.
+     * n = p * q with p and q two different primes, and e * d = 1 (mod lcm(p - 1, q - 1)), so that encrypting
+     * with one is undone by the other (RFC 8017 section 3). Checked once per PKI, with BigInteger; the proof of
+     * an RSA premaster relies on it.
      */
     public boolean keyPairMatches() {
         return PAIRS.computeIfAbsent(this, pki -> {
@@ -186,6 +187,8 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
             BigInteger q1 = sk.getPrimeQ().subtract(BigInteger.ONE);
             BigInteger lambda = p1.divide(p1.gcd(q1)).multiply(q1);
             return sk.getModulus().equals(n) && sk.getPrimeP().multiply(sk.getPrimeQ()).equals(n)
+                    && !sk.getPrimeP().equals(sk.getPrimeQ())
+                    && sk.getPrimeP().isProbablePrime(64) && sk.getPrimeQ().isProbablePrime(64)
                     && pk.getPublicExponent().multiply(sk.getPrivateExponent()).mod(lambda).equals(BigInteger.ONE);
         });
     }

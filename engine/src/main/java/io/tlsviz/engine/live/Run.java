@@ -596,14 +596,19 @@ public final class Run {
                     // server's premaster: with a matching key pair, that is "the private key decrypts what arrived
                     // to this premaster", proven with one public-key operation instead of a second private one.
                     byte[] block = client.rsaBlock;
-                    boolean ok = pki.keyPairMatches()
-                            && Arithmetic.rsaEncrypts(pki.serverPublicKeyJdk(), block, d.encrypted())
-                            && Arrays.equals(Arithmetic.pkcs1Message(block), d.premaster());
+                    String wrong = !pki.keyPairMatches()
+                            ? "the certificate's public key and the server's private key are not one RSA key pair"
+                            : !Arithmetic.rsaEncrypts(pki.serverPublicKeyJdk(), block, d.encrypted())
+                                    ? "what arrived is not the RSA encryption of the client's PKCS#1 block"
+                                    : !Arrays.equals(Arithmetic.pkcs1Message(block), d.premaster())
+                                            ? "the client's PKCS#1 block does not hold the server's premaster"
+                                            : null;
+                    boolean ok = wrong == null;
                     check("server premaster = RSA-Decrypt(server_private_key, encrypted_premaster_secret)", ok,
                             ok ? "the client's PKCS#1 v1.5 block (00 02, padding, 00, premaster) raised to e mod n "
                                     + "with BigInteger is the ciphertext that arrived, and the certificate's key and "
                                     + "the server's private key are one pair (n = p*q, e*d = 1 mod lcm(p-1, q-1))"
-                                    : "what arrived is not the RSA encryption of this premaster",
+                                    : wrong,
                             List.of("premaster_secret", "encrypted_premaster_secret"));
                     out.add(comp(me.party, "decrypts_premaster", "decrypts the premaster secret", ok
                             ? "Only the holder of the private key that matches the certificate can do this. "

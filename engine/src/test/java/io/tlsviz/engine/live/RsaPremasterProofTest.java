@@ -82,7 +82,8 @@ class RsaPremasterProofTest {
         // The server then decrypts nonsense; the proof says so instead of showing a premaster it cannot vouch for.
         assertThatThrownBy(() -> HandshakeSession.run(ScenarioOptions.defaults(Exchange.RSA), mixed))
                 .isInstanceOf(ProofFailedException.class)
-                .hasMessageContaining("RSA-Decrypt(server_private_key, encrypted_premaster_secret)");
+                .hasMessageContaining("RSA-Decrypt(server_private_key, encrypted_premaster_secret)")
+                .hasMessageContaining("not one RSA key pair");
     }
 
     @Test
@@ -101,5 +102,27 @@ class RsaPremasterProofTest {
         assertThat(decrypted).isEqualTo(trace.secrets().get("premaster_secret"));
         assertThat(new BigInteger(1, trace.secrets().get("encrypted_premaster_secret")))
                 .isLessThan(KEY.getModulus());
+    }
+
+    @Test
+    void aChangedCiphertextFailsTheCheckInsteadOfThrowingAndTheServerEndsUpWithAnotherPremaster() {
+        // Byte 20 of the ClientKeyExchange record lies in the RSA ciphertext (5 record + 4 handshake + 2 length).
+        Trace trace = HandshakeSession.run(ScenarioOptions.defaults(Exchange.RSA),
+                new io.tlsviz.engine.TamperSpec("client_key_exchange", 20, 0x01));
+        assertThat(trace.completed()).isFalse();
+        assertThat(trace.proof().checks())
+                .filteredOn(c -> c.name().contains("RSA-Decrypt"))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.passed()).isFalse();
+                    assertThat(c.detail()).isEqualTo("what arrived is not the RSA encryption of the client's PKCS#1 block");
+                });
+        java.util.List<byte[]> premasters = trace.steps().stream()
+                .flatMap(step -> step.secrets().stream())
+                .filter(secret -> secret.name().equals("premaster_secret"))
+                .map(io.tlsviz.engine.Secret::bytes)
+                .toList();
+        assertThat(premasters).hasSize(2);
+        assertThat(premasters.get(1)).as("the server's (RFC 5246 7.4.7.1: a random one)").isNotEqualTo(premasters.get(0));
     }
 }
