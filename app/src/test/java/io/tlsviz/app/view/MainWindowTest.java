@@ -169,6 +169,20 @@ class MainWindowTest {
     }
 
     @Test
+    void theCurrentStepStandsOutInTheStripWhateverItsKind(FxRobot robot) {
+        robot.clickOn("#jump-1"); // ClientHello: a message
+        javafx.scene.paint.Paint message = fill(robot, "#jump-1");
+        robot.clickOn("#jump-5"); // a computation
+        assertThat(robot.lookup("#jump-5").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(fill(robot, "#jump-5")).as("the current step's fill, as for a message").isEqualTo(message);
+        assertThat(fill(robot, "#jump-6")).as("a computation step that is not current").isNotEqualTo(message);
+    }
+
+    private static javafx.scene.paint.Paint fill(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(ToggleButton.class).getBackground().getFills().get(0).getFill();
+    }
+
+    @Test
     void nextPressedWhileAnEnvelopeIsStillTravellingLandsItInsteadOfLeavingItOnTheArrow(FxRobot robot) {
         // The envelope travels, and slowly enough that every press below lands before it arrives, however loaded
         // the machine running this test is.
