@@ -310,6 +310,9 @@ public final class DiagramView extends BorderPane {
     private final class ComputationRow extends Row {
         private final ComputationStep step;
         private final Label badge;
+        /** The badge width the cached height was measured for; NaN when it must be measured again. */
+        private double heightFor = Double.NaN;
+        private double height;
 
         ComputationRow(ComputationStep step) {
             super(step);
@@ -348,8 +351,21 @@ public final class DiagramView extends BorderPane {
 
         @Override
         protected double computePrefHeight(double width) {
-            double w = width > 0 ? width : getWidth();
-            return badge.prefHeight(badgeWidth(w)) + 10;
+            double bw = badgeWidth(width > 0 ? width : getWidth());
+            if (bw != heightFor) {
+                // A wrapped label lays its text out again on every prefHeight(width) call, and the rows' VBox
+                // asks several times a pulse: this was a quarter of all the window allocated while stepping.
+                heightFor = bw;
+                height = badge.prefHeight(bw) + 10;
+            }
+            return height;
+        }
+
+        /** Text, font or padding of the badge changed (it asks its parent for a layout): measure again. */
+        @Override
+        public void requestLayout() {
+            heightFor = Double.NaN;
+            super.requestLayout();
         }
 
         @Override

@@ -169,6 +169,36 @@ class MainWindowTest {
     }
 
     @Test
+    void largerTypeMakesTheComputationBadgesTallerSoTheirFormulasStayWhole(FxRobot robot) {
+        for (int i = 0; i < 6; i++) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        }
+        Label badge = robot.lookup(".computation-badge").queryAs(Label.class);
+        double before = badge.getParent().getLayoutBounds().getHeight();
+        double badgeBefore = badge.getHeight();
+        for (int i = 0; i < 3; i++) {
+            robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(badge.getHeight()).isGreaterThan(badgeBefore);
+        assertThat(badge.getParent().getLayoutBounds().getHeight()).as("the row grows with its badge")
+                .isGreaterThan(before)
+                .isGreaterThanOrEqualTo(badge.getBoundsInParent().getMaxY());
+
+        // The row measures its badge once per badge width. A badge already as wide as the row lets it (it wraps)
+        // keeps that width when its type grows, and must be measured again all the same.
+        robot.interact(() -> badge.setStyle("-fx-font-size: 2.5em;"));
+        WaitForAsyncUtils.waitForFxEvents();
+        double width = badge.getWidth();
+        double tall = badge.getParent().getLayoutBounds().getHeight();
+        robot.interact(() -> badge.setStyle("-fx-font-size: 4em;"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(badge.getWidth()).as("wrapping at the row's limit").isEqualTo(width);
+        assertThat(badge.getParent().getLayoutBounds().getHeight()).isGreaterThan(tall)
+                .isGreaterThanOrEqualTo(badge.getBoundsInParent().getMaxY());
+    }
+
+    @Test
     void theCurrentStepStandsOutInTheStripWhateverItsKind(FxRobot robot) {
         robot.clickOn("#jump-1"); // ClientHello: a message
         javafx.scene.paint.Paint message = fill(robot, "#jump-1");
