@@ -126,7 +126,15 @@ public final class MainWindow extends BorderPane {
         knowledge.setMinHeight(160);
         SplitPane right = new SplitPane(narration, knowledge);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.56);
+        right.setId("narration-knowledge-split");
+        // A lesson's narration needs room (text, a quiz, a warm-up table); without a lesson it is a title and a
+        // sentence or two, and the knowledge columns, the centre of the lesson, get the room instead.
+        right.setDividerPositions(narrationShare(lessons.lessonProperty().get() != null));
+        lessons.lessonProperty().addListener((o, was, now) -> {
+            if ((was == null) != (now == null)) {
+                right.setDividerPositions(narrationShare(now != null));
+            }
+        });
         right.setMinWidth(0);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.47);
@@ -162,6 +170,11 @@ public final class MainWindow extends BorderPane {
     }
 
     /** The lesson view-model behind this window. */
+    /** Where the divider between narration and knowledge columns goes, in a lesson and in free exploration. */
+    static double narrationShare(boolean inLesson) {
+        return inLesson ? 0.56 : 0.3;
+    }
+
     public LessonViewModel lessons() {
         return lessons;
     }

@@ -78,6 +78,16 @@ class LessonWindowTest {
     }
 
     @Test
+    void theNarrationGetsRoomInALessonAndTheKnowledgeColumnsWithout(FxRobot robot) {
+        javafx.scene.control.SplitPane split = robot.lookup("#narration-knowledge-split")
+                .queryAs(javafx.scene.control.SplitPane.class);
+        assertThat(split.getDividerPositions()[0]).as("no lesson yet").isLessThan(0.4);
+        press(robot, KeyCode.ENTER); // the suggested lesson
+        assertThat(robot.lookup("#lesson-picker").query().isVisible()).isFalse();
+        assertThat(split.getDividerPositions()[0]).as("a lesson: text, quiz").isGreaterThan(0.5);
+    }
+
+    @Test
     void pickTheRsaLessonStepToTheQuizAnswerItAndContinue(FxRobot robot) {
         assertThat(robot.lookup("#lesson-picker").query().isVisible()).isTrue();
         ListView<?> list = robot.lookup("#lesson-list").queryAs(ListView.class);
