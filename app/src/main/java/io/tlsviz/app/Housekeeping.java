@@ -68,16 +68,6 @@ public final class Housekeeping {
         setUnlessGiven(vm, "MaxHeapFreeRatio", "15");
     }
 
-    /** Where a VM option's value comes from ("DEFAULT", "VM_CREATION", ...), or null if there is no such option. */
-    static String origin(String name) {
-        try {
-            return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name).getOrigin()
-                    .name();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
     /**
      * Decides when to clean up, from the used heap and the number of collections seen every
      * {@value #IDLE_SECONDS} s: after the heap has moved (by 1 MB or more, or a collection ran, between two
@@ -119,8 +109,19 @@ public final class Housekeeping {
 
     /** The value the running JVM has for a VM option, or null if it has no such option. */
     static String option(String name) {
+        com.sun.management.VMOption o = vmOption(name);
+        return o == null ? null : o.getValue();
+    }
+
+    /** Where a VM option's value comes from ("DEFAULT", "VM_CREATION", ...), or null if there is no such option. */
+    static String origin(String name) {
+        com.sun.management.VMOption o = vmOption(name);
+        return o == null ? null : o.getOrigin().name();
+    }
+
+    private static com.sun.management.VMOption vmOption(String name) {
         try {
-            return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name).getValue();
+            return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -12,7 +12,6 @@ import java.security.spec.ECPoint;
 import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
-import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 
 /**
@@ -135,17 +134,6 @@ final class Arithmetic {
             i++;
         }
         return i < block.length && i - 2 >= 8 ? Arrays.copyOfRange(block, i + 1, block.length) : null;
-    }
-
-    /** The JDK's RSAES-PKCS1-v1_5 decryption: the private-key route, which tests compare the proof's with. */
-    static byte[] rsaDecrypt(PrivateKey key, byte[] encrypted) {
-        try {
-            Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding", "SunJCE");
-            rsa.init(Cipher.DECRYPT_MODE, key);
-            return rsa.doFinal(encrypted);
-        } catch (GeneralSecurityException e) {
-            return new byte[0];
-        }
     }
 
     /**

@@ -125,50 +125,47 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
         return new JcaContentSignerBuilder("SHA256withRSA").build(key);
     }
 
-    private static final java.util.Map<PrivateKeyInfo, AsymmetricKeyParameter> BC_KEYS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** Parsing that reads immutable input, done once per input object and kept while the object lives. */
+    private interface Parse<K, V> {
+        V apply(K key) throws IOException;
+    }
+
+    private static <K, V> java.util.Map<K, V> cache() {
+        return java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    }
+
+    private static <K, V> V once(java.util.Map<K, V> cache, K key, Parse<K, V> parse) {
+        return cache.computeIfAbsent(key, k -> {
+            try {
+                return parse.apply(k);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static final java.util.Map<PrivateKeyInfo, AsymmetricKeyParameter> BC_KEYS = cache();
+    private static final java.util.Map<PrivateKeyInfo, PrivateKey> JDK_KEYS = cache();
+    private static final java.util.Map<X509CertificateHolder, RSAPublicKey> JDK_PUBLIC_KEYS = cache();
+    private static final java.util.Map<X509CertificateHolder, byte[]> SPKI = cache();
 
     /** The server's private key for Bouncy Castle's lightweight API (parsed once; the parameters are immutable). */
     public AsymmetricKeyParameter serverPrivateKeyParameter() {
-        return BC_KEYS.computeIfAbsent(serverPrivateKey, k -> {
-            try {
-                return PrivateKeyFactory.createKey(k);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return once(BC_KEYS, serverPrivateKey, PrivateKeyFactory::createKey);
     }
-
-    private static final java.util.Map<PrivateKeyInfo, PrivateKey> JDK_KEYS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /** The server's private key as a JDK key (for the key-pair check and the forward-secrecy lesson). */
     public PrivateKey serverPrivateKeyJdk() {
-        return JDK_KEYS.computeIfAbsent(serverPrivateKey, k -> {
-            try {
-                return new JcaPEMKeyConverter().getPrivateKey(k);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return once(JDK_KEYS, serverPrivateKey, k -> new JcaPEMKeyConverter().getPrivateKey(k));
     }
-
-    private static final java.util.Map<X509CertificateHolder, RSAPublicKey> JDK_PUBLIC_KEYS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /** The certificate's public key as a JDK key (parsed once). */
     public RSAPublicKey serverPublicKeyJdk() {
-        return JDK_PUBLIC_KEYS.computeIfAbsent(serverCertificate, c -> {
-            try {
-                return (RSAPublicKey) new JcaPEMKeyConverter().getPublicKey(c.getSubjectPublicKeyInfo());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return once(JDK_PUBLIC_KEYS, serverCertificate,
+                c -> (RSAPublicKey) new JcaPEMKeyConverter().getPublicKey(c.getSubjectPublicKeyInfo()));
     }
 
-    private static final java.util.Map<DemoPki, Boolean> PAIRS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final java.util.Map<DemoPki, Boolean> PAIRS = cache();
 
     /**
      * Whether the certificate's public key and the server's private key are one RSA key pair: the same modulus,
@@ -193,18 +190,9 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
         });
     }
 
-    private static final java.util.Map<X509CertificateHolder, byte[]> SPKI =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
     /** The server's SubjectPublicKeyInfo (DER), as the certificate carries it. */
     public byte[] serverPublicKeyInfo() {
-        return SPKI.computeIfAbsent(serverCertificate, c -> {
-            try {
-                return c.getSubjectPublicKeyInfo().getEncoded("DER");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).clone();
+        return once(SPKI, serverCertificate, c -> c.getSubjectPublicKeyInfo().getEncoded("DER")).clone();
     }
 
     /** The server's private key in PEM (PKCS#8), as the forward-secrecy lesson "leaks" it. */

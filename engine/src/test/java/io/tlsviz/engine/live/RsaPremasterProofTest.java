@@ -87,7 +87,7 @@ class RsaPremasterProofTest {
     }
 
     @Test
-    void theRsaHandshakeCarriesTheProvenPremasterCheck() {
+    void theRsaHandshakeCarriesTheProvenPremasterCheck() throws Exception {
         Trace trace = HandshakeSession.run(ScenarioOptions.defaults(Exchange.RSA));
         assertThat(trace.proof().checks())
                 .filteredOn(c -> c.name().contains("RSA-Decrypt"))
@@ -97,8 +97,9 @@ class RsaPremasterProofTest {
                     assertThat(c.detail()).contains("raised to e mod n");
                 });
         // The public-key statement is the private-key one: the JDK's decryption of what crossed the wire agrees.
-        byte[] decrypted = Arithmetic.rsaDecrypt(DemoPki.shipped().serverPrivateKeyJdk(),
-                trace.secrets().get("encrypted_premaster_secret"));
+        Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding", "SunJCE");
+        rsa.init(Cipher.DECRYPT_MODE, DemoPki.shipped().serverPrivateKeyJdk());
+        byte[] decrypted = rsa.doFinal(trace.secrets().get("encrypted_premaster_secret"));
         assertThat(decrypted).isEqualTo(trace.secrets().get("premaster_secret"));
         assertThat(new BigInteger(1, trace.secrets().get("encrypted_premaster_secret")))
                 .isLessThan(KEY.getModulus());
