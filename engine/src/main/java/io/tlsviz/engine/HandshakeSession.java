@@ -183,6 +183,9 @@ public final class HandshakeSession {
     }
 
     private void applyEdits() {
+        if (edits.isEmpty()) {
+            return;
+        }
         run.pendingRecord().ifPresent(p -> {
             for (Edit e : edits) {
                 if (e.recordOrdinal() == p.ordinal()) {

@@ -130,24 +130,46 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
         V apply(K key) throws IOException;
     }
 
-    private static <K, V> java.util.Map<K, V> cache() {
-        return java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-    }
+    /**
+     * A weak map from input to its parse, with the last input remembered by identity in front of it: the map's
+     * lookup hashes the whole ASN.1 structure, which every handshake would otherwise pay several times over.
+     */
+    private static final class ParsedOnce<K, V> {
+        private final java.util.Map<K, V> byValue = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+        private volatile Last<K, V> last;
 
-    private static <K, V> V once(java.util.Map<K, V> cache, K key, Parse<K, V> parse) {
-        return cache.computeIfAbsent(key, k -> {
-            try {
-                return parse.apply(k);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        private record Last<K, V>(java.lang.ref.WeakReference<K> key, V value) {
+        }
+
+        V get(K key, Parse<K, V> parse) {
+            Last<K, V> l = last;
+            if (l != null && l.key().get() == key) {
+                return l.value();
             }
-        });
+            V v = byValue.computeIfAbsent(key, k -> {
+                try {
+                    return parse.apply(k);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            last = new Last<>(new java.lang.ref.WeakReference<>(key), v);
+            return v;
+        }
     }
 
-    private static final java.util.Map<PrivateKeyInfo, AsymmetricKeyParameter> BC_KEYS = cache();
-    private static final java.util.Map<PrivateKeyInfo, PrivateKey> JDK_KEYS = cache();
-    private static final java.util.Map<X509CertificateHolder, RSAPublicKey> JDK_PUBLIC_KEYS = cache();
-    private static final java.util.Map<X509CertificateHolder, byte[]> SPKI = cache();
+    private static <K, V> ParsedOnce<K, V> cache() {
+        return new ParsedOnce<>();
+    }
+
+    private static <K, V> V once(ParsedOnce<K, V> cache, K key, Parse<K, V> parse) {
+        return cache.get(key, parse);
+    }
+
+    private static final ParsedOnce<PrivateKeyInfo, AsymmetricKeyParameter> BC_KEYS = cache();
+    private static final ParsedOnce<PrivateKeyInfo, PrivateKey> JDK_KEYS = cache();
+    private static final ParsedOnce<X509CertificateHolder, RSAPublicKey> JDK_PUBLIC_KEYS = cache();
+    private static final ParsedOnce<X509CertificateHolder, byte[]> SPKI = cache();
 
     /** The server's private key for Bouncy Castle's lightweight API (parsed once; the parameters are immutable). */
     public AsymmetricKeyParameter serverPrivateKeyParameter() {
@@ -165,7 +187,7 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
                 c -> (RSAPublicKey) new JcaPEMKeyConverter().getPublicKey(c.getSubjectPublicKeyInfo()));
     }
 
-    private static final java.util.Map<DemoPki, Boolean> PAIRS = cache();
+    private static final ParsedOnce<DemoPki, Boolean> PAIRS = cache();
 
     /**
      * Whether the certificate's public key and the server's private key are one RSA key pair: the same modulus,
@@ -174,7 +196,7 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
      * an RSA premaster relies on it.
      */
     public boolean keyPairMatches() {
-        return PAIRS.computeIfAbsent(this, pki -> {
+        return PAIRS.get(this, pki -> {
             if (!(pki.serverPrivateKeyJdk() instanceof java.security.interfaces.RSAPrivateCrtKey sk)) {
                 return false;
             }

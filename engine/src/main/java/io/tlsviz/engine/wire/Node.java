@@ -35,7 +35,10 @@ final class Node {
     private int pos;
     private final boolean fillToLimit;
     private final List<Field> children = new ArrayList<>();
-    private final Set<String> usedSegments = new HashSet<>();
+    /** Path segments already given out here: a short array, then a set once a node has many children. */
+    private String[] usedSegments;
+    private int usedCount;
+    private Set<String> usedSet;
     private String value = "";
     private String meaning = "";
     private String leftoverMeaning;
@@ -104,10 +107,32 @@ final class Node {
 
     private String segment(String seg) {
         String unique = seg;
-        for (int n = 2; !usedSegments.add(unique); n++) {
+        for (int n = 2; !claim(unique); n++) {
             unique = seg + "_" + n;
         }
         return path + "." + unique;
+    }
+
+    /** Whether {@code seg} was still free here (and is now taken). */
+    private boolean claim(String seg) {
+        if (usedSet != null) {
+            return usedSet.add(seg);
+        }
+        if (usedSegments == null) {
+            usedSegments = new String[8];
+        }
+        for (int i = 0; i < usedCount; i++) {
+            if (usedSegments[i].equals(seg)) {
+                return false;
+            }
+        }
+        if (usedCount == usedSegments.length) {
+            usedSet = new HashSet<>(java.util.Arrays.asList(usedSegments));
+            usedSegments = null;
+            return usedSet.add(seg);
+        }
+        usedSegments[usedCount++] = seg;
+        return true;
     }
 
     private void need(int n, String what) {

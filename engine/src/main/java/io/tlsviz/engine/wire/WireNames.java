@@ -24,6 +24,8 @@ public final class WireNames {
             Map.entry(14, "server_hello_done"), Map.entry(15, "certificate_verify"),
             Map.entry(16, "client_key_exchange"), Map.entry(20, "finished"), Map.entry(24, "key_update"),
             Map.entry(254, "message_hash"));
+    private static final String[] CONTENT_TYPE_TEXTS = texts(CONTENT_TYPES);
+    private static final String[] HANDSHAKE_TYPE_TEXTS = texts(HANDSHAKE_TYPES);
 
     /** The short message names {@link RecordParser#describe} uses. */
     private static final Map<Integer, String> HANDSHAKE_TITLES = Map.ofEntries(
@@ -168,14 +170,26 @@ public final class WireNames {
 
     /** E.g. {@code "handshake (22)"}. */
     public static String contentType(int type) {
-        String name = CONTENT_TYPES.get(type);
-        return (name == null ? "unknown" : name) + " (" + type + ")";
+        return type >= 0 && type < 256 ? CONTENT_TYPE_TEXTS[type] : text(CONTENT_TYPES, type);
+    }
+
+    /** The texts of all 256 one-byte codes, made once: the parser asks for one per record. */
+    private static String[] texts(Map<Integer, String> names) {
+        String[] out = new String[256];
+        for (int code = 0; code < out.length; code++) {
+            out[code] = text(names, code);
+        }
+        return out;
+    }
+
+    private static String text(Map<Integer, String> names, int code) {
+        String name = names.get(code);
+        return (name == null ? "unknown" : name) + " (" + code + ")";
     }
 
     /** E.g. {@code "client_hello (1)"}. */
     public static String handshakeType(int type) {
-        String name = HANDSHAKE_TYPES.get(type);
-        return (name == null ? "unknown" : name) + " (" + type + ")";
+        return type >= 0 && type < 256 ? HANDSHAKE_TYPE_TEXTS[type] : text(HANDSHAKE_TYPES, type);
     }
 
     /** Snake-case name or null if unknown. */
