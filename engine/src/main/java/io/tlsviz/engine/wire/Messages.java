@@ -265,7 +265,12 @@ final class Messages {
     }
 
     static String bitsText(byte[] v) {
-        return new BigInteger(1, v).bitLength() + "-bit number";
+        int i = 0;
+        while (i < v.length && v[i] == 0) {
+            i++;
+        }
+        int bits = i == v.length ? 0 : (v.length - i - 1) * 8 + 32 - Integer.numberOfLeadingZeros(v[i] & 0xff);
+        return bits + "-bit number";
     }
 
     private static String ecPointValue(int group, byte[] k) {

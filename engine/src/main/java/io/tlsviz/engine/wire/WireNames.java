@@ -156,18 +156,6 @@ public final class WireNames {
         return (code16 & 0x0f0f) == 0x0a0a && (code16 >> 8) == (code16 & 0xff);
     }
 
-    private static String named(Map<Integer, String> names, int code, int digits) {
-        String name = names.get(code);
-        String hex = hex(code, digits);
-        if (name != null) {
-            return name + " (" + hex + ")";
-        }
-        if (digits == 4 && isGrease(code)) {
-            return "GREASE (" + hex + ")";
-        }
-        return "unknown (" + hex + ")";
-    }
-
     /** E.g. {@code "handshake (22)"}. */
     public static String contentType(int type) {
         return type >= 0 && type < 256 ? CONTENT_TYPE_TEXTS[type] : text(CONTENT_TYPES, type);
@@ -223,27 +211,60 @@ public final class WireNames {
 
     /** The IANA name alone, e.g. {@code TLS_AES_128_GCM_SHA256}, or {@code 0x....} when unknown. */
     public static String cipherSuiteName(int code) {
-        for (CipherSuite s : CipherSuite.values()) {
-            if (s.code() == code) {
-                return s.ianaName();
-            }
-        }
-        String other = OTHER_SUITES.get(code);
-        if (other != null) {
-            return other;
+        String name = Texts.SUITE_NAMES.get(code);
+        if (name != null) {
+            return name;
         }
         return isGrease(code) ? "GREASE (" + hex(code, 4) + ")" : hex(code, 4);
     }
 
     /** E.g. {@code "TLS_AES_128_GCM_SHA256 (0x1301)"}. */
     public static String cipherSuite(int code) {
-        String name = cipherSuiteName(code);
-        return name.startsWith("0x") || name.startsWith("GREASE") ? name : name + " (" + hex(code, 4) + ")";
+        String text = Texts.SUITES.get(code);
+        return text != null ? text : cipherSuiteName(code);
+    }
+
+    /**
+     * The "name (0x....)" texts of every named 16-bit code, made once: a ClientHello alone lists dozens of
+     * suites, groups and schemes, and formatting each anew was most of what parsing it cost.
+     */
+    private static final class Texts {
+        static final Map<Integer, String> SUITE_NAMES;
+        static final Map<Integer, String> SUITES;
+        static final Map<Integer, String> EXTENSIONS = texts16(WireNames.EXTENSIONS);
+        static final Map<Integer, String> GROUPS = texts16(WireNames.GROUPS);
+        static final Map<Integer, String> SIGNATURE_SCHEMES = texts16(WireNames.SIGNATURE_SCHEMES);
+
+        static {
+            Map<Integer, String> names = new java.util.HashMap<>(OTHER_SUITES);
+            for (CipherSuite s : CipherSuite.values()) {
+                names.put(s.code(), s.ianaName());
+            }
+            SUITE_NAMES = Map.copyOf(names);
+            SUITES = texts16(SUITE_NAMES);
+        }
+
+        private static Map<Integer, String> texts16(Map<Integer, String> names) {
+            Map<Integer, String> out = new java.util.HashMap<>();
+            names.forEach((code, name) -> out.put(code, name + " (" + hex(code, 4) + ")"));
+            return Map.copyOf(out);
+        }
+
+        private Texts() {
+        }
+    }
+
+    private static String named16(Map<Integer, String> texts, int code) {
+        String text = texts.get(code);
+        if (text != null) {
+            return text;
+        }
+        return (isGrease(code) ? "GREASE (" : "unknown (") + hex(code, 4) + ")";
     }
 
     /** E.g. {@code "key_share (0x0033)"}. */
     public static String extension(int type) {
-        return named(EXTENSIONS, type, 4);
+        return named16(Texts.EXTENSIONS, type);
     }
 
     /** Snake-case extension name, or null if unknown. */
@@ -253,7 +274,7 @@ public final class WireNames {
 
     /** E.g. {@code "x25519 (0x001d)"}. */
     public static String group(int code) {
-        return named(GROUPS, code, 4);
+        return named16(Texts.GROUPS, code);
     }
 
     /** Group name alone, or null if unknown. */
@@ -263,7 +284,7 @@ public final class WireNames {
 
     /** E.g. {@code "rsa_pss_rsae_sha256 (0x0804)"}. */
     public static String signatureScheme(int code) {
-        return named(SIGNATURE_SCHEMES, code, 4);
+        return named16(Texts.SIGNATURE_SCHEMES, code);
     }
 
     /** E.g. {@code "bad_record_mac (20)"}. */
