@@ -71,9 +71,10 @@ public final class LessonViewModel {
 
     /** Where a window left off, to carry over when it is rebuilt in another language. */
     public record Resume(String lessonId, int beat, boolean pickerOpen, List<LessonLibrary> opened,
-            ScenarioOptions options, int position) {
+            ScenarioOptions options, int position, Map<Integer, QuizViewModel.State> quizzes) {
         public Resume {
             opened = List.copyOf(opened);
+            quizzes = Map.copyOf(quizzes);
         }
     }
 
@@ -108,6 +109,8 @@ public final class LessonViewModel {
     private final ReadOnlyStringWrapper problemsTitle = new ReadOnlyStringWrapper("");
 
     private final Map<Integer, QuizViewModel> quizzes = new HashMap<>();
+    /** Quiz states from a window in another language, restored when their beat's quiz is made. */
+    private final Map<Integer, QuizViewModel.State> carriedQuizzes = new HashMap<>();
     private final ChangeListener<Boolean> quizDone = (o, was, now) -> updateCanMove();
     private boolean startingLesson;
     private Eavesdropper.Outcome rsaOutcome;
@@ -303,8 +306,15 @@ public final class LessonViewModel {
             }
         }
         Map<String, byte[]> values = classroom.revealedValues();
-        QuizViewModel q = b.quiz().map(qz -> quizzes.computeIfAbsent(index, i -> new QuizViewModel(qz,
-                text -> Narration.resolve(text, values), classroom.plan(), messages))).orElse(null);
+        QuizViewModel q = b.quiz().map(qz -> quizzes.computeIfAbsent(index, i -> {
+            QuizViewModel made = new QuizViewModel(qz, text -> Narration.resolve(text, values), classroom.plan(),
+                    messages);
+            QuizViewModel.State carried = carriedQuizzes.remove(i);
+            if (carried != null) {
+                made.restore(carried);
+            }
+            return made;
+        })).orElse(null);
         if (q != null) {
             q.doneProperty().addListener(quizDone);
         }
@@ -323,6 +333,7 @@ public final class LessonViewModel {
             startingLesson = false;
         }
         quizzes.clear();
+        carriedQuizzes.clear();
         rsaOutcome = null;
         dheOutcome = null;
         truth = null;
@@ -413,8 +424,11 @@ public final class LessonViewModel {
     /** Where this window is, to resume in a window rebuilt in another language. */
     public Resume resume() {
         Lesson l = lesson.get();
+        Map<Integer, QuizViewModel.State> states = new HashMap<>();
+        quizzes.forEach((i, q) -> states.put(i, q.state()));
+        states.putAll(carriedQuizzes);
         return new Resume(l == null ? null : l.id(), beatIndex.get(), pickerOpen.get(), opened,
-                classroom.optionsProperty().get(), classroom.positionProperty().get());
+                classroom.optionsProperty().get(), classroom.positionProperty().get(), states);
     }
 
     /** Picks up where another window left off: the same lesson and beat, or the same step. */
@@ -422,6 +436,13 @@ public final class LessonViewModel {
         opened.clear();
         opened.addAll(r.opened());
         if (r.lessonId() != null && startLesson(r.lessonId())) {
+            // Answers given in the other language stay given; the first beat's quiz already exists.
+            carriedQuizzes.putAll(r.quizzes());
+            QuizViewModel first = quizzes.get(0);
+            QuizViewModel.State firstState = carriedQuizzes.remove(0);
+            if (first != null && firstState != null) {
+                first.restore(firstState);
+            }
             showBeat(r.beat());
         } else {
             classroom.applyOptions(r.options());

@@ -77,6 +77,34 @@ public final class QuizViewModel {
         done.bind(answered.or(skipped));
     }
 
+    /** What the student did with a quiz: carried to the same quiz when the window is rebuilt in another language. */
+    public record State(Set<Integer> chosen, boolean answered, boolean skipped) {
+        public State {
+            chosen = Set.copyOf(chosen);
+        }
+    }
+
+    public State state() {
+        return new State(chosen.get(), answered.get(), skipped.get());
+    }
+
+    /**
+     * Replays a state taken from the same quiz in another language: the same picks, then the same answer or skip,
+     * so the verdict and explanation come in this quiz's language. Ignored once this quiz is done, or when a pick
+     * has no option here (a translation with other options).
+     */
+    public void restore(State state) {
+        if (done.get() || state.chosen().stream().anyMatch(i -> i < 0 || i >= options.size())) {
+            return;
+        }
+        chosen.set(state.chosen());
+        if (state.answered()) {
+            answer();
+        } else if (state.skipped()) {
+            skip();
+        }
+    }
+
     public Quiz.Kind kind() {
         return quiz.kind();
     }

@@ -305,4 +305,35 @@ class LessonViewModelTest {
         assertThat(de.titleProperty().get()).isEqualTo(shipped.lesson("rsa", "de").orElseThrow().beats().get(1).title());
         assertThat(de.choices().get(de.choices().size() - 1).title()).isEqualTo("Freies Erkunden");
     }
+
+    @Test
+    void answersGivenInEnglishStayGivenInGerman() {
+        LessonViewModel en = lessons(Locale.ENGLISH);
+        en.startLesson("rsa");
+        QuizViewModel first = en.quizProperty().get();
+        int right = first.correctOptions().iterator().next();
+        first.choose(right);
+        first.answer();
+        en.next();
+        assertThat(en.beatIndexProperty().get()).isEqualTo(1);
+
+        LessonViewModel de = lessons(Locale.GERMAN);
+        de.resume(en.resume());
+        de.back();
+
+        QuizViewModel carried = de.quizProperty().get();
+        assertThat(de.beatIndexProperty().get()).isZero();
+        assertThat(carried).isNotSameAs(first);
+        assertThat(carried.question()).isNotEqualTo(first.question());
+        assertThat(carried.answeredProperty().get()).isTrue();
+        assertThat(carried.correctProperty().get()).isTrue();
+        assertThat(carried.chosenProperty().get()).containsExactly(right);
+        assertThat(carried.verdictProperty().get()).isEqualTo(Messages.forLocale(Locale.GERMAN).get("quiz.correct"));
+        assertThat(de.canNextProperty().get()).as("no need to answer again").isTrue();
+
+        // And back again: a switch to English keeps the answer too, also for a beat not shown in German.
+        LessonViewModel again = lessons(Locale.ENGLISH);
+        again.resume(de.resume());
+        assertThat(again.quizProperty().get().answeredProperty().get()).isTrue();
+    }
 }
