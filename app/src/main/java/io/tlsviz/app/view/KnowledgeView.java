@@ -39,6 +39,7 @@ public final class KnowledgeView extends HBox {
     private final KnowledgeViewModel vm;
     private final Messages messages;
     private final Map<Party, VBox> lists = new EnumMap<>(Party.class);
+    private final Map<Party, ScrollPane> panes = new EnumMap<>(Party.class);
 
     public KnowledgeView(KnowledgeViewModel vm, Messages messages) {
         this.vm = vm;
@@ -52,6 +53,7 @@ public final class KnowledgeView extends HBox {
             list.setFillWidth(true);
             lists.put(p, list);
             ScrollPane sp = Scrolling.pane(list);
+            panes.put(p, sp);
             sp.setFitToWidth(true);
             sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
             sp.setFocusTraversable(false);
@@ -133,6 +135,10 @@ public final class KnowledgeView extends HBox {
         }
         shown.addAll(added);
         updateHighlights();
+        List<Node> fresh = added.stream().filter(n -> n.getStyleClass().contains(Styles.NEW_VALUE)).toList();
+        if (!fresh.isEmpty()) {
+            revealAfterLayout(p, fresh.get(0), fresh.get(fresh.size() - 1));
+        }
     }
 
     private Node valueNode(KnowledgeItem item) {
@@ -198,6 +204,52 @@ public final class KnowledgeView extends HBox {
             }
         });
         return box;
+    }
+
+    /**
+     * Scrolls a column, once it has been laid out, so that the values it just learned are in view: the class must
+     * see a value appear at the step it is learned, also when the column is longer than the screen. The last new
+     * value is brought up from below, but never so far that the first one leaves the top.
+     */
+    private void revealAfterLayout(Party p, Node first, Node last) {
+        javafx.scene.Scene scene = getScene();
+        if (scene == null) {
+            return;
+        }
+        VBox list = lists.get(p);
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                if (first.getParent() == list && last.getParent() == list) {
+                    reveal(panes.get(p), list, first, last);
+                }
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
+    }
+
+    static void reveal(ScrollPane sp, Region content, Node first, Node last) {
+        double contentHeight = content.getHeight();
+        double viewHeight = sp.getViewportBounds().getHeight();
+        double range = sp.getVmax() - sp.getVmin();
+        if (contentHeight <= viewHeight || viewHeight <= 0 || range <= 0) {
+            return;
+        }
+        double scrollable = contentHeight - viewHeight;
+        double offset = (sp.getVvalue() - sp.getVmin()) / range * scrollable;
+        double target = offset;
+        double bottom = last.getBoundsInParent().getMaxY();
+        double top = first.getBoundsInParent().getMinY();
+        if (bottom > offset + viewHeight) {
+            target = bottom - viewHeight;
+        }
+        if (top < target) {
+            target = top;
+        }
+        if (target != offset) {
+            sp.setVvalue(sp.getVmin() + Math.max(0, Math.min(scrollable, target)) / scrollable * range);
+        }
     }
 
     private static String wrapHex(String hex) {

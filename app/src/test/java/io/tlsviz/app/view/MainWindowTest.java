@@ -112,6 +112,43 @@ class MainWindowTest {
         assertThat(column(robot, "client")).isEmpty();
     }
 
+    /** Whether every value a column just learned lies inside the column's visible part. */
+    private static boolean newValuesInView(FxRobot robot) {
+        for (String party : List.of("client", "eavesdropper", "server")) {
+            Node viewport = robot.lookup("#knowledge-" + party + " .viewport").query();
+            javafx.geometry.Bounds view = viewport.localToScene(viewport.getLayoutBounds());
+            List<Node> fresh = List.copyOf(robot.lookup("#knowledge-" + party + " .knowledge-value.new-value").queryAll());
+            if (!fresh.isEmpty()) {
+                javafx.geometry.Bounds first = fresh.get(0).localToScene(fresh.get(0).getLayoutBounds());
+                if (first.getMinY() < view.getMinY() - 1 || first.getMaxY() > view.getMaxY() + 1) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void valuesLearnedAtAStepAreScrolledIntoViewInEveryColumn(FxRobot robot) throws Exception {
+        robot.clickOn("#exchange-dhe");
+        boolean overflowed = false;
+        for (int i = 0; !status(robot).contains("complete"); i++) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+            String step = current(robot);
+            try {
+                WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> newValuesInView(robot));
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("a value learned at " + step + " is outside its column's view", e);
+            }
+            Node clientList = robot.lookup("#knowledge-client .viewport").query();
+            overflowed |= robot.lookup("#knowledge-client .knowledge-value").queryAll().stream()
+                    .mapToDouble(n -> n.localToScene(n.getLayoutBounds()).getMaxY()).max().orElse(0)
+                    > clientList.localToScene(clientList.getLayoutBounds()).getMaxY();
+            assertThat(i).isLessThan(60);
+        }
+        assertThat(overflowed).as("the client column outgrew its view, so scrolling was needed").isTrue();
+    }
+
     @Test
     void tamperingTheClientFinishedShowsTheAlert(FxRobot robot) {
         robot.clickOn("#tamper");
