@@ -143,8 +143,10 @@ public final class KnowledgeView extends HBox {
 
     private Node valueNode(KnowledgeItem item) {
         Label name = new Label(item.name());
+        // A name has no space to wrap at; when the column is too narrow for it (the projector theme's large type),
+        // cut it in the middle so both ends stay: ..._write_key and ..._write_iv must not look the same.
+        name.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         name.getStyleClass().add(Styles.VALUE_NAME);
-        name.setWrapText(true);
         javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(6, 2, name);
         if (item.isNew()) {
             Label tag = new Label(messages.get("knowledge.new"));
@@ -161,8 +163,14 @@ public final class KnowledgeView extends HBox {
         hex.setMinWidth(0);
         name.setMinWidth(0);
         VBox box = new VBox(2, top, hex);
+        name.maxWidthProperty().bind(box.widthProperty().subtract(12));
         if (!item.formula().isEmpty()) {
-            Label formula = new Label(messages.format("knowledge.formula", item.formula()));
+            // "name = f(...)" under the name reads as "= f(...)": the name is right above, and a narrow column
+            // has no room to say it twice.
+            String equation = item.name() + " = ";
+            Label formula = new Label(item.formula().startsWith(equation)
+                    ? "=\u00a0" + item.formula().substring(equation.length())
+                    : messages.format("knowledge.formula", item.formula()));
             formula.getStyleClass().add(Styles.FORMULA);
             formula.setWrapText(true);
             formula.setMinHeight(Region.USE_PREF_SIZE);

@@ -304,6 +304,37 @@ class MainWindowTest {
     }
 
     @Test
+    void inTheProjectorThemeLongNamesKeepBothEndsAndFormulasDoNotRepeatTheName(FxRobot robot) {
+        robot.interact(() -> window.themeProperty().set(Theme.PROJECTOR));
+        for (int i = 0; i < 4; i++) { // larger still, as for the back of a big room
+            robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        }
+        robot.clickOn("#exchange-tls13");
+        for (int i = 0; robot.lookup("#kv-client-client_handshake_write_iv").tryQuery().isEmpty(); i++) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(i).isLessThan(30);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String name : List.of("client_handshake_write_key", "client_handshake_write_iv")) {
+            Node value = robot.lookup("#kv-client-" + name).query();
+            Label shown = robot.from(value).lookup(".value-name").queryAs(Label.class);
+            javafx.scene.text.Text text = robot.from(shown).lookup(".text").queryAs(javafx.scene.text.Text.class);
+            assertThat(text.getText()).as("what the column shows of " + name).endsWith(name.substring(name.lastIndexOf('_')));
+            javafx.geometry.Bounds onScreen = text.localToScene(text.getLayoutBounds());
+            javafx.geometry.Bounds box = value.localToScene(value.getLayoutBounds());
+            javafx.geometry.Bounds label = shown.localToScene(shown.getLayoutBounds());
+            assertThat(onScreen.getMaxX()).as("no part of " + name + " runs past its box").isLessThanOrEqualTo(box.getMaxX());
+            assertThat(onScreen.getMaxY()).as("no line of " + name + " is cut off").isLessThanOrEqualTo(label.getMaxY() + 0.5);
+            Label formula = robot.from(value).lookup(".formula").queryAs(Label.class);
+            assertThat(formula.getText()).startsWith("=\u00a0HKDF-Expand-Label(client_handshake_traffic_secret");
+        }
+        Node random = robot.lookup("#kv-client-client_random").query();
+        Label described = robot.from(random).lookup(".formula").queryAs(Label.class);
+        assertThat(described.getText()).isEqualTo("\u2190 32 random bytes the client chose");
+    }
+
+    @Test
     void projectorThemeAndFontSizeAndPlay(FxRobot robot) {
         robot.interact(() -> window.themeProperty().set(Theme.PROJECTOR));
         assertThat(window.getScene().getStylesheets()).anyMatch(s -> s.endsWith("projector.css"));
