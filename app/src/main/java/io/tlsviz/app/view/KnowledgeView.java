@@ -40,6 +40,7 @@ public final class KnowledgeView extends HBox {
     private final Messages messages;
     private final Map<Party, VBox> lists = new EnumMap<>(Party.class);
     private final Map<Party, ScrollPane> panes = new EnumMap<>(Party.class);
+    private final Map<Party, Runnable> reveals = new EnumMap<>(Party.class);
 
     public KnowledgeView(KnowledgeViewModel vm, Messages messages) {
         this.vm = vm;
@@ -225,16 +226,28 @@ public final class KnowledgeView extends HBox {
             return;
         }
         VBox list = lists.get(p);
-        Runnable once = new Runnable() {
+        Runnable earlier = reveals.remove(p);
+        if (earlier != null) {
+            scene.removePostLayoutPulseListener(earlier);
+        }
+        // A new value can take two layout passes to settle (a wrapped formula, a name cut to the column's width),
+        // so the reveal is repeated after the next few layouts; it changes nothing once the values are in view.
+        Runnable reveal = new Runnable() {
+            private int passes;
+
             @Override
             public void run() {
-                scene.removePostLayoutPulseListener(this);
+                if (++passes >= 3 || first.getParent() != list || last.getParent() != list) {
+                    scene.removePostLayoutPulseListener(this);
+                    reveals.remove(p, this);
+                }
                 if (first.getParent() == list && last.getParent() == list) {
                     reveal(panes.get(p), list, first, last);
                 }
             }
         };
-        scene.addPostLayoutPulseListener(once);
+        reveals.put(p, reveal);
+        scene.addPostLayoutPulseListener(reveal);
     }
 
     static void reveal(ScrollPane sp, Region content, Node first, Node last) {
