@@ -12,9 +12,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code tlsviz bench}: what capture, parsing and proof cost over a bare Bouncy Castle handshake. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Median CPU milliseconds per traced handshake (capture, steps, parsing, independent proof) and per",
-                "bare Bouncy Castle handshake between the same peers, per exchange; and how much of the traced time",
-                "the independent public-key re-checks take (RSA encryption of the padded premaster, or the two (EC)DH agreements)."})
+        description = "Median CPU milliseconds per traced handshake (capture, steps, parsing, independent proof) and per "
+                + "bare Bouncy Castle handshake between the same peers, per exchange; and how much of the traced time "
+                + "the independent public-key re-checks take (RSA encryption of the padded premaster, or the two (EC)DH "
+                + "agreements).")
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec

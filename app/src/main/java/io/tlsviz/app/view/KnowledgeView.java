@@ -164,7 +164,9 @@ public final class KnowledgeView extends HBox {
         hex.setMinWidth(0);
         name.setMinWidth(0);
         VBox box = new VBox(2, top, hex);
-        name.maxWidthProperty().bind(box.widthProperty().subtract(12));
+        name.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> box.getWidth() - box.snappedLeftInset() - box.snappedRightInset(), box.widthProperty(),
+                box.insetsProperty()));
         if (!item.formula().isEmpty()) {
             // "name = f(...)" under the name reads as "= f(...)": the name is right above, and a narrow column
             // has no room to say it twice.
@@ -223,6 +225,17 @@ public final class KnowledgeView extends HBox {
     private void revealAfterLayout(Party p, Node first, Node last) {
         javafx.scene.Scene scene = getScene();
         if (scene == null) {
+            // Built before it is shown (a window rebuilt in another language): reveal once it has a scene.
+            sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                        javafx.scene.Scene was, javafx.scene.Scene now) {
+                    if (now != null) {
+                        sceneProperty().removeListener(this);
+                        revealAfterLayout(p, first, last);
+                    }
+                }
+            });
             return;
         }
         VBox list = lists.get(p);
@@ -231,23 +244,28 @@ public final class KnowledgeView extends HBox {
             scene.removePostLayoutPulseListener(earlier);
         }
         // A new value can take two layout passes to settle (a wrapped formula, a name cut to the column's width),
-        // so the reveal is repeated after the next few layouts; it changes nothing once the values are in view.
+        // so the reveal runs after each of the next three layouts, asking for those pulses itself: it is over
+        // within three frames and never lingers to undo a scroll the user makes later.
         Runnable reveal = new Runnable() {
             private int passes;
 
             @Override
             public void run() {
-                if (++passes >= 3 || first.getParent() != list || last.getParent() != list) {
+                boolean attached = first.getParent() == list && last.getParent() == list;
+                if (attached) {
+                    reveal(panes.get(p), list, first, last);
+                }
+                if (++passes >= 3 || !attached) {
                     scene.removePostLayoutPulseListener(this);
                     reveals.remove(p, this);
-                }
-                if (first.getParent() == list && last.getParent() == list) {
-                    reveal(panes.get(p), list, first, last);
+                } else {
+                    javafx.application.Platform.requestNextPulse();
                 }
             }
         };
         reveals.put(p, reveal);
         scene.addPostLayoutPulseListener(reveal);
+        javafx.application.Platform.requestNextPulse();
     }
 
     static void reveal(ScrollPane sp, Region content, Node first, Node last) {

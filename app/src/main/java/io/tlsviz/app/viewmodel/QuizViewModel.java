@@ -78,23 +78,27 @@ public final class QuizViewModel {
     }
 
     /** What the student did with a quiz: carried to the same quiz when the window is rebuilt in another language. */
-    public record State(Set<Integer> chosen, boolean answered, boolean skipped) {
+    public record State(Quiz.Kind kind, int optionCount, Set<Integer> correct, Set<Integer> chosen, boolean answered,
+            boolean skipped) {
         public State {
+            correct = Set.copyOf(correct);
             chosen = Set.copyOf(chosen);
         }
     }
 
     public State state() {
-        return new State(chosen.get(), answered.get(), skipped.get());
+        return new State(kind(), options.size(), correctOptions(), chosen.get(), answered.get(), skipped.get());
     }
 
     /**
      * Replays a state taken from the same quiz in another language: the same picks, then the same answer or skip,
-     * so the verdict and explanation come in this quiz's language. Ignored once this quiz is done, or when a pick
-     * has no option here (a translation with other options).
+     * so the verdict and explanation come in this quiz's language. Ignored once this quiz is done, and when the
+     * quiz is not the same one (another kind, another number of options, another right answer): a translation
+     * that orders its options differently starts afresh rather than carry a pick to the wrong option.
      */
     public void restore(State state) {
-        if (done.get() || state.chosen().stream().anyMatch(i -> i < 0 || i >= options.size())) {
+        if (done.get() || state.kind() != kind() || state.optionCount() != options.size()
+                || !state.correct().equals(correctOptions())) {
             return;
         }
         chosen.set(state.chosen());

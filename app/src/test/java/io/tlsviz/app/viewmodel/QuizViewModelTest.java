@@ -43,17 +43,38 @@ class QuizViewModelTest {
     }
 
     @Test
-    void aSkipStaysASkipAndAPickWithNoSuchOptionIsIgnored() {
+    void aSkipStaysASkip() {
         QuizViewModel mc = quiz(new Quiz.MultipleChoice("Q", List.of("a", "b", "c"), 2, "E"));
         mc.skip();
         QuizViewModel again = quiz(new Quiz.MultipleChoice("Q", List.of("a", "b", "c"), 2, "E"));
         again.restore(mc.state());
         assertThat(again.skippedProperty().get()).isTrue();
         assertThat(again.answeredProperty().get()).isFalse();
+    }
+
+    @Test
+    void aStateFromAnotherQuizIsNotCarriedOver() {
+        QuizViewModel three = quiz(new Quiz.MultipleChoice("Q", List.of("a", "b", "c"), 2, "E"));
+        three.choose(2);
+        three.answer();
+        QuizViewModel.State answered = three.state();
 
         QuizViewModel fewer = quiz(new Quiz.MultipleChoice("Q", List.of("a", "b"), 1, "E"));
-        fewer.restore(new QuizViewModel.State(Set.of(2), true, false));
-        assertThat(fewer.doneProperty().get()).isFalse();
-        assertThat(fewer.chosenProperty().get()).isEmpty();
+        fewer.restore(answered);
+        QuizViewModel reordered = quiz(new Quiz.MultipleChoice("Q", List.of("c", "a", "b"), 0, "E"));
+        reordered.restore(answered);
+        QuizViewModel otherKind = quiz(new Quiz.WhoKnows("Q", "premaster_secret", Set.of(Party.SERVER), "E"));
+        otherKind.restore(answered);
+        for (QuizViewModel q : List.of(fewer, reordered, otherKind)) {
+            assertThat(q.doneProperty().get()).isFalse();
+            assertThat(q.chosenProperty().get()).isEmpty();
+        }
+
+        QuizViewModel done = quiz(new Quiz.MultipleChoice("Q", List.of("a", "b", "c"), 2, "E"));
+        done.choose(0);
+        done.answer();
+        done.restore(answered);
+        assertThat(done.chosenProperty().get()).containsExactly(0);
+        assertThat(done.correctProperty().get()).isFalse();
     }
 }

@@ -143,7 +143,7 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
 
         V get(K key, Parse<K, V> parse) {
             Last<K, V> l = last;
-            if (l != null && l.key().get() == key) {
+            if (l != null && key != null && l.key().get() == key) {
                 return l.value();
             }
             V v = byValue.computeIfAbsent(key, k -> {
