@@ -27,7 +27,8 @@ public final class SettingsSheet extends VBox {
                 new Item<>(vm.encryptThenMacProperty(), Boolean.class, cat, messages, "settings.etm"),
                 new Item<>(vm.middleboxCompatProperty(), Boolean.class, cat, messages, "settings.compat"),
                 new Item<>(vm.seedProperty(), String.class, cat, messages, "settings.seed"),
-                new Item<>(vm.freshProperty(), Boolean.class, cat, messages, "settings.fresh"))));
+                new Item<>(vm.freshProperty(), Boolean.class, cat, messages, "settings.fresh"),
+                new Item<>(vm.freshCertificatesProperty(), Boolean.class, cat, messages, "settings.freshCertificates"))));
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.NAME);
@@ -47,7 +48,11 @@ public final class SettingsSheet extends VBox {
         error.getStyleClass().add(Styles.ERROR);
         error.textProperty().bind(vm.errorProperty());
         error.setWrapText(true);
-        getChildren().addAll(sheet, error);
+        Label certificates = new Label();
+        certificates.setId("settings-certificates");
+        certificates.textProperty().bind(vm.certificateStatusProperty());
+        certificates.setWrapText(true);
+        getChildren().addAll(sheet, error, certificates);
     }
 
     /** One option as a property-sheet row. */

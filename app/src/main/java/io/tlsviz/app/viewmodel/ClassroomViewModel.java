@@ -9,6 +9,7 @@ import io.tlsviz.engine.ScenarioOptions;
 import io.tlsviz.engine.Secret;
 import io.tlsviz.engine.Step;
 import io.tlsviz.engine.Trace;
+import io.tlsviz.engine.live.DemoPki;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,8 @@ public final class ClassroomViewModel {
     private final ReadOnlyStringWrapper narrationText = new ReadOnlyStringWrapper("");
 
     private HandshakeSession session;
+    /** The CA and server certificate and key both peers use: the shipped demo ones, or freshly generated ones. */
+    private final ObjectProperty<DemoPki> pki = new SimpleObjectProperty<>(DemoPki.shipped());
     /** The seed every new scenario uses: a fixed number, or null for fresh randomness. */
     private Long seed = ScenarioOptions.DEFAULT_SEED;
 
@@ -83,6 +86,13 @@ public final class ClassroomViewModel {
         });
         selectedStep.addListener((o, was, now) -> inspector.show(now));
         tamperMode.addListener((o, was, now) -> refreshPending());
+        pki.addListener((o, was, now) -> {
+            if (now == null) {
+                pki.set(DemoPki.shipped());
+            } else if (now != was) {
+                start(options.get());
+            }
+        });
     }
 
     public ClassroomViewModel(Messages messages) {
@@ -215,7 +225,7 @@ public final class ClassroomViewModel {
 
     private void start(ScenarioOptions o) {
         pause();
-        session = HandshakeSession.start(o);
+        session = HandshakeSession.start(o, pki.get(), java.time.Clock.systemUTC());
         options.set(o);
         refreshPlan();
         refresh();
@@ -289,6 +299,11 @@ public final class ClassroomViewModel {
 
     public ObjectProperty<Exchange> exchangeProperty() {
         return exchange;
+    }
+
+    /** The certificates both peers use; setting it starts the handshake over with them. */
+    public ObjectProperty<DemoPki> pkiProperty() {
+        return pki;
     }
 
     public ReadOnlyObjectProperty<ScenarioOptions> optionsProperty() {

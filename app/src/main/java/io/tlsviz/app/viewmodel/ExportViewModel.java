@@ -306,7 +306,7 @@ public final class ExportViewModel {
                 if (options.isFresh()) {
                     options = options.withSeed(new SecureRandom().nextLong());
                 }
-                trace = HandshakeSession.run(options);
+                trace = HandshakeSession.run(options, lessons.classroom().pkiProperty().get()); // the class's certificates
             }
         }
         return new ExportRequest(source, trace, format.get(), path, locale, theme.get(), null, force);

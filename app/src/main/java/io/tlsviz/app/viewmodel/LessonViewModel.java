@@ -45,21 +45,23 @@ import javafx.collections.ObservableList;
 public final class LessonViewModel {
     /** What the forward-secrecy attack needs: the key that leaks, and a recording of a DHE session. */
     public interface AttackLab {
-        java.security.PrivateKey leakedServerKey();
+        /** The private key of the server that {@code pki} certifies, as it leaks years later. */
+        java.security.PrivateKey leakedServerKey(DemoPki pki);
 
-        Trace dheRecording(Long seed);
+        /** A DHE session between the same peers (same certificates), recorded on the wire. */
+        Trace dheRecording(Long seed, DemoPki pki);
 
-        /** The demo server's key, and a DHE handshake run live with the same seed. */
+        /** The server's key, and a DHE handshake run live with the same seed and certificates. */
         static AttackLab live() {
             return new AttackLab() {
                 @Override
-                public java.security.PrivateKey leakedServerKey() {
-                    return DemoPki.shipped().serverPrivateKeyJdk();
+                public java.security.PrivateKey leakedServerKey(DemoPki pki) {
+                    return pki.serverPrivateKeyJdk();
                 }
 
                 @Override
-                public Trace dheRecording(Long seed) {
-                    return HandshakeSession.run(ScenarioOptions.defaults(Exchange.DHE).withSeed(seed));
+                public Trace dheRecording(Long seed, DemoPki pki) {
+                    return HandshakeSession.run(ScenarioOptions.defaults(Exchange.DHE).withSeed(seed), pki);
                 }
             };
         }
@@ -71,7 +73,7 @@ public final class LessonViewModel {
 
     /** Where a window left off, to carry over when it is rebuilt in another language. */
     public record Resume(String lessonId, int beat, boolean pickerOpen, List<LessonLibrary> opened,
-            ScenarioOptions options, int position, Map<Integer, QuizViewModel.State> quizzes) {
+            ScenarioOptions options, int position, Map<Integer, QuizViewModel.State> quizzes, DemoPki pki) {
         public Resume {
             opened = List.copyOf(opened);
             quizzes = Map.copyOf(quizzes);
@@ -143,6 +145,16 @@ public final class LessonViewModel {
         classroom.optionsProperty().addListener((o, a, b) -> {
             if (!startingLesson && lesson.get() != null) {
                 leaveLesson();
+            }
+        });
+        // New certificates: the handshake started over with them, so the lesson goes back to its beat's step and
+        // the attack is run again against the new key.
+        classroom.pkiProperty().addListener((o, a, b) -> {
+            rsaOutcome = null;
+            dheOutcome = null;
+            truth = null;
+            if (lesson.get() != null) {
+                showBeat(beatIndex.get());
             }
         });
         refreshChoices();
@@ -412,9 +424,10 @@ public final class LessonViewModel {
         if (rsaOutcome == null) {
             Trace recorded = classroom.completeTrace();
             truth = recorded.secrets();
-            rsaOutcome = Eavesdropper.attack(Eavesdropper.record(recorded), lab.leakedServerKey());
-            Trace dhe = lab.dheRecording(classroom.optionsProperty().get().seed());
-            dheOutcome = Eavesdropper.attack(Eavesdropper.record(dhe), lab.leakedServerKey());
+            DemoPki pki = classroom.pkiProperty().get();
+            rsaOutcome = Eavesdropper.attack(Eavesdropper.record(recorded), lab.leakedServerKey(pki));
+            Trace dhe = lab.dheRecording(classroom.optionsProperty().get().seed(), pki);
+            dheOutcome = Eavesdropper.attack(Eavesdropper.record(dhe), lab.leakedServerKey(pki));
         }
         return AttackReport.of(a, rsaOutcome, truth, dheOutcome);
     }
@@ -428,11 +441,13 @@ public final class LessonViewModel {
         quizzes.forEach((i, q) -> states.put(i, q.state()));
         states.putAll(carriedQuizzes);
         return new Resume(l == null ? null : l.id(), beatIndex.get(), pickerOpen.get(), opened,
-                classroom.optionsProperty().get(), classroom.positionProperty().get(), states);
+                classroom.optionsProperty().get(), classroom.positionProperty().get(), states,
+                classroom.pkiProperty().get());
     }
 
     /** Picks up where another window left off: the same lesson and beat, or the same step. */
     public void resume(Resume r) {
+        classroom.pkiProperty().set(r.pki());
         opened.clear();
         opened.addAll(r.opened());
         if (r.lessonId() != null && startLesson(r.lessonId())) {

@@ -5,6 +5,7 @@ import io.tlsviz.engine.Exchange;
 import io.tlsviz.engine.Group;
 import io.tlsviz.engine.ScenarioOptions;
 import io.tlsviz.engine.crypto.CipherSuite;
+import io.tlsviz.engine.live.DemoPki;
 import java.util.Arrays;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -31,9 +32,33 @@ public final class ScenarioSettingsViewModel {
     private final StringProperty seed = new SimpleStringProperty("");
     private final BooleanProperty fresh = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final BooleanProperty freshCertificates = new SimpleBooleanProperty();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper generating = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper certificateStatus = new ReadOnlyStringWrapper("");
+    private final java.util.concurrent.Executor background;
+    private final java.util.concurrent.Executor fxThread;
+    /** Counts requests, so a key pair that arrives after the teacher changed their mind is dropped. */
+    private int certificateRequest;
     private boolean loading;
+    private boolean syncingCertificates;
 
+    /** Fresh certificates are made on a background thread and handed to the classroom on the FX thread. */
     public ScenarioSettingsViewModel(ClassroomViewModel classroom) {
+        this(classroom, task -> {
+            Thread t = new Thread(task, "tlsviz-fresh-certificates");
+            t.setDaemon(true);
+            t.start();
+        }, javafx.application.Platform::runLater);
+    }
+
+    /**
+     * @param background where the RSA key pairs and certificates are generated (a second or two)
+     * @param fxThread   where the result is handed to the classroom
+     */
+    public ScenarioSettingsViewModel(ClassroomViewModel classroom, java.util.concurrent.Executor background,
+            java.util.concurrent.Executor fxThread) {
+        this.background = background;
+        this.fxThread = fxThread;
         this.classroom = classroom;
         this.messages = classroom.messages();
         load(classroom.optionsProperty().get());
@@ -45,6 +70,59 @@ public final class ScenarioSettingsViewModel {
         middleboxCompat.addListener((o, was, now) -> apply());
         seed.addListener((o, was, now) -> apply());
         fresh.addListener((o, was, now) -> apply());
+        freshCertificates.set(classroom.pkiProperty().get() != DemoPki.shipped());
+        freshCertificates.addListener((o, was, now) -> {
+            if (!syncingCertificates) {
+                certificates(now);
+            }
+        });
+        // Certificates set from elsewhere (a window rebuilt in another language keeps them) tick the box too.
+        classroom.pkiProperty().addListener((o, was, now) -> {
+            syncingCertificates = true;
+            try {
+                freshCertificates.set(now != DemoPki.shipped());
+            } finally {
+                syncingCertificates = false;
+            }
+        });
+    }
+
+    /**
+     * Fresh certificates: a new CA and server key pair and certificates, generated here and now, so nobody can
+     * say the handshake only works with a key prepared for it. Off: the shipped demo certificates again.
+     */
+    private void certificates(boolean fresh) {
+        int request = ++certificateRequest;
+        if (!fresh) {
+            generating.set(false);
+            certificateStatus.set("");
+            classroom.pkiProperty().set(DemoPki.shipped());
+            return;
+        }
+        generating.set(true);
+        certificateStatus.set(messages.get("settings.freshCertificates.generating"));
+        background.execute(() -> {
+            DemoPki made;
+            try {
+                made = DemoPki.generate(new java.security.SecureRandom());
+            } catch (RuntimeException e) {
+                fxThread.execute(() -> {
+                    if (request == certificateRequest) {
+                        generating.set(false);
+                        certificateStatus.set(messages.format("settings.freshCertificates.failed", e.getMessage()));
+                        freshCertificates.set(false);
+                    }
+                });
+                return;
+            }
+            fxThread.execute(() -> {
+                if (request == certificateRequest) {
+                    generating.set(false);
+                    certificateStatus.set(messages.get("settings.freshCertificates.ready"));
+                    classroom.pkiProperty().set(made);
+                }
+            });
+        });
     }
 
     private void load(ScenarioOptions o) {
@@ -133,6 +211,21 @@ public final class ScenarioSettingsViewModel {
 
     public BooleanProperty freshProperty() {
         return fresh;
+    }
+
+    /** On: both peers use a CA and server certificate generated in this run (off: the shipped demo ones). */
+    public BooleanProperty freshCertificatesProperty() {
+        return freshCertificates;
+    }
+
+    /** True while fresh certificates are being generated. */
+    public javafx.beans.property.ReadOnlyBooleanProperty generatingProperty() {
+        return generating.getReadOnlyProperty();
+    }
+
+    /** What happened to the last request for fresh certificates, or empty. */
+    public ReadOnlyStringProperty certificateStatusProperty() {
+        return certificateStatus.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

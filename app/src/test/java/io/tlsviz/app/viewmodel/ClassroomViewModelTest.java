@@ -219,6 +219,56 @@ class ClassroomViewModelTest {
     }
 
     @Test
+    void freshCertificatesAreMadeInTheBackgroundAndThenUsedByBothPeers() {
+        ClassroomViewModel vm = classroom(Exchange.RSA);
+        java.util.List<Runnable> background = new java.util.ArrayList<>();
+        java.util.List<Runnable> fx = new java.util.ArrayList<>();
+        ScenarioSettingsViewModel s = new ScenarioSettingsViewModel(vm, background::add, fx::add);
+        io.tlsviz.engine.live.DemoPki shipped = io.tlsviz.engine.live.DemoPki.shipped();
+        vm.goTo(3);
+
+        s.freshCertificatesProperty().set(true);
+        assertThat(s.generatingProperty().get()).isTrue();
+        assertThat(s.certificateStatusProperty().get()).contains("Generating");
+        background.remove(0).run();
+        assertThat(vm.positionProperty().get()).as("nothing changes until the FX thread takes the result")
+                .isEqualTo(3);
+        fx.remove(0).run();
+
+        io.tlsviz.engine.live.DemoPki fresh = vm.pkiProperty().get();
+        assertThat(fresh).isNotSameAs(shipped);
+        assertThat(fresh.serverPublicKeyInfo()).isNotEqualTo(shipped.serverPublicKeyInfo());
+        assertThat(s.generatingProperty().get()).isFalse();
+        assertThat(vm.positionProperty().get()).as("the handshake starts over with them").isZero();
+        var trace = vm.completeTrace();
+        assertThat(trace.completed()).isTrue();
+        assertThat(trace.proof().allPassed()).isTrue();
+        byte[] certificateMessage = trace.steps().stream()
+                .filter(st -> st instanceof io.tlsviz.engine.MessageStep m && m.messageType().equals("Certificate"))
+                .map(st -> ((io.tlsviz.engine.MessageStep) st).record()).findFirst().orElseThrow();
+        assertThat(io.tlsviz.engine.Hex.of(certificateMessage)).contains(io.tlsviz.engine.Hex.of(fresh.serverPublicKeyInfo()))
+                .doesNotContain(io.tlsviz.engine.Hex.of(shipped.serverPublicKeyInfo()));
+
+        s.freshCertificatesProperty().set(false);
+        assertThat(vm.pkiProperty().get()).isSameAs(shipped);
+
+        // Changed back before the key pair arrived: the late result is dropped.
+        s.freshCertificatesProperty().set(true);
+        s.freshCertificatesProperty().set(false);
+        background.remove(0).run();
+        fx.remove(0).run();
+        assertThat(vm.pkiProperty().get()).isSameAs(shipped);
+        assertThat(s.generatingProperty().get()).isFalse();
+
+        // Certificates given to the classroom directly (a window rebuilt in another language) tick the box,
+        // without generating anything.
+        vm.pkiProperty().set(fresh);
+        assertThat(s.freshCertificatesProperty().get()).isTrue();
+        assertThat(background).isEmpty();
+        assertThat(vm.pkiProperty().get()).isSameAs(fresh);
+    }
+
+    @Test
     void inspectorFindsTheFieldOfAByteAndSelectsBothWays() {
         ClassroomViewModel vm = classroom(Exchange.RSA);
         vm.next();

@@ -178,6 +178,28 @@ class LessonViewModelTest {
     }
 
     @Test
+    void withFreshCertificatesTheAttackUsesTheKeyThatWasReallyUsed() {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        vm.startLesson("forward-secrecy");
+        Lesson fs = vm.lessonProperty().get();
+        int beat = beatWith(fs, b -> b.attack().filter(a -> a.recovers().contains("premaster_secret")).isPresent());
+        vm.showBeat(beat);
+        vm.classroom().pkiProperty().set(io.tlsviz.engine.live.DemoPki.generate(new java.security.SecureRandom()));
+        assertThat(vm.beatIndexProperty().get()).as("the lesson stays on its beat").isEqualTo(beat);
+
+        Map<String, byte[]> real = vm.classroom().completeTrace().secrets();
+        AttackReport premaster = vm.attackProperty().get();
+        assertThat(premaster.recovered().get(0).hex()).isEqualTo(Hex.of(real.get("premaster_secret")));
+        assertThat(premaster.recovered().get(0).matches()).isTrue();
+
+        // A switch of language keeps the certificates.
+        LessonViewModel de = lessons(Locale.GERMAN);
+        de.resume(vm.resume());
+        assertThat(de.classroom().pkiProperty().get()).isSameAs(vm.classroom().pkiProperty().get());
+        assertThat(de.classroom().completeTrace().secrets().get("premaster_secret")).isEqualTo(real.get("premaster_secret"));
+    }
+
+    @Test
     void theForwardSecrecyAttackRecoversTheRealValuesAndTheDheRecordingStaysShut() {
         LessonViewModel vm = lessons(Locale.ENGLISH);
         vm.startLesson("forward-secrecy");
