@@ -78,24 +78,44 @@ final class Arithmetic {
         }
     }
 
+    /**
+     * One JDK verifier per scheme and thread, made once: looking up the provider and setting the PSS parameters
+     * cost as much as the public-key operation itself. {@code initVerify} resets it before each use.
+     */
+    private static final ThreadLocal<java.util.Map<Integer, java.security.Signature>> VERIFIERS =
+            ThreadLocal.withInitial(java.util.HashMap::new);
+
+    private static java.security.Signature verifier(int scheme) throws GeneralSecurityException {
+        java.util.Map<Integer, java.security.Signature> made = VERIFIERS.get();
+        java.security.Signature v = made.get(scheme);
+        if (v != null) {
+            return v;
+        }
+        switch (scheme) {
+            case 0x0401 -> v = java.security.Signature.getInstance("SHA256withRSA");
+            case 0x0501 -> v = java.security.Signature.getInstance("SHA384withRSA");
+            case 0x0601 -> v = java.security.Signature.getInstance("SHA512withRSA");
+            case 0x0804, 0x0805, 0x0806 -> {
+                String hash = scheme == 0x0804 ? "SHA-256" : scheme == 0x0805 ? "SHA-384" : "SHA-512";
+                int saltLength = scheme == 0x0804 ? 32 : scheme == 0x0805 ? 48 : 64;
+                v = java.security.Signature.getInstance("RSASSA-PSS");
+                v.setParameter(new java.security.spec.PSSParameterSpec(hash, "MGF1",
+                        new java.security.spec.MGF1ParameterSpec(hash), saltLength, 1));
+            }
+            default -> {
+                return null;
+            }
+        }
+        made.put(scheme, v);
+        return v;
+    }
+
     /** A TLS signature (RFC 8446 section 4.2.3 scheme code) checked with the JDK's Signature. */
     static boolean verifySignature(PublicKey key, int scheme, byte[] signed, byte[] signature) {
         try {
-            java.security.Signature v;
-            switch (scheme) {
-                case 0x0401 -> v = java.security.Signature.getInstance("SHA256withRSA");
-                case 0x0501 -> v = java.security.Signature.getInstance("SHA384withRSA");
-                case 0x0601 -> v = java.security.Signature.getInstance("SHA512withRSA");
-                case 0x0804, 0x0805, 0x0806 -> {
-                    String hash = scheme == 0x0804 ? "SHA-256" : scheme == 0x0805 ? "SHA-384" : "SHA-512";
-                    int saltLength = scheme == 0x0804 ? 32 : scheme == 0x0805 ? 48 : 64;
-                    v = java.security.Signature.getInstance("RSASSA-PSS");
-                    v.setParameter(new java.security.spec.PSSParameterSpec(hash, "MGF1",
-                            new java.security.spec.MGF1ParameterSpec(hash), saltLength, 1));
-                }
-                default -> {
-                    return false;
-                }
+            java.security.Signature v = verifier(scheme);
+            if (v == null) {
+                return false;
             }
             v.initVerify(key);
             v.update(signed);
