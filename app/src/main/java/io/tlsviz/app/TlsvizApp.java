@@ -158,6 +158,10 @@ public class TlsvizApp extends Application {
             LessonViewModel.Resume resume = old.lessons().resume();
             MainWindow window = build(messages, resume.options());
             window.lessons().resume(resume);
+            if (old.settings().generatingProperty().get()) {
+                // Fresh certificates were still being made for the old window: make them for this one.
+                window.settings().freshCertificatesProperty().set(true);
+            }
             stage.setTitle(messages.get("app.title"));
             scene.setRoot(window);
         }

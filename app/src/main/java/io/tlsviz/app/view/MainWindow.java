@@ -175,6 +175,10 @@ public final class MainWindow extends BorderPane {
         return inLesson ? 0.56 : 0.3;
     }
 
+    public ScenarioSettingsViewModel settings() {
+        return settings;
+    }
+
     public LessonViewModel lessons() {
         return lessons;
     }

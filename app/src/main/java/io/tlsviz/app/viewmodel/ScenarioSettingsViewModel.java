@@ -38,17 +38,21 @@ public final class ScenarioSettingsViewModel {
     private final java.util.concurrent.Executor background;
     private final java.util.concurrent.Executor fxThread;
     /** Counts requests, so a key pair that arrives after the teacher changed their mind is dropped. */
-    private int certificateRequest;
+    private volatile int certificateRequest;
+
+    /** One daemon thread for all windows: ticking the box on and off quickly queues work instead of racing. */
+    private static final java.util.concurrent.Executor CERTIFICATE_MAKER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+                Thread t = new Thread(task, "tlsviz-fresh-certificates");
+                t.setDaemon(true);
+                return t;
+            });
     private boolean loading;
     private boolean syncingCertificates;
 
     /** Fresh certificates are made on a background thread and handed to the classroom on the FX thread. */
     public ScenarioSettingsViewModel(ClassroomViewModel classroom) {
-        this(classroom, task -> {
-            Thread t = new Thread(task, "tlsviz-fresh-certificates");
-            t.setDaemon(true);
-            t.start();
-        }, javafx.application.Platform::runLater);
+        this(classroom, CERTIFICATE_MAKER, javafx.application.Platform::runLater);
     }
 
     /**
@@ -84,6 +88,9 @@ public final class ScenarioSettingsViewModel {
             } finally {
                 syncingCertificates = false;
             }
+            if (!generating.get()) {
+                certificateStatus.set(now != DemoPki.shipped() ? messages.get("settings.freshCertificates.ready") : "");
+            }
         });
     }
 
@@ -102,15 +109,24 @@ public final class ScenarioSettingsViewModel {
         generating.set(true);
         certificateStatus.set(messages.get("settings.freshCertificates.generating"));
         background.execute(() -> {
+            if (request != certificateRequest) {
+                return; // changed again while this waited its turn
+            }
             DemoPki made;
             try {
                 made = DemoPki.generate(new java.security.SecureRandom());
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 fxThread.execute(() -> {
                     if (request == certificateRequest) {
                         generating.set(false);
-                        certificateStatus.set(messages.format("settings.freshCertificates.failed", e.getMessage()));
-                        freshCertificates.set(false);
+                        syncingCertificates = true;
+                        try {
+                            freshCertificates.set(false);
+                        } finally {
+                            syncingCertificates = false;
+                        }
+                        certificateStatus.set(messages.format("settings.freshCertificates.failed",
+                                String.valueOf(e.getMessage())));
                     }
                 });
                 return;

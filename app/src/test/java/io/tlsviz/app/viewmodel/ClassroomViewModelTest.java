@@ -252,10 +252,15 @@ class ClassroomViewModelTest {
         s.freshCertificatesProperty().set(false);
         assertThat(vm.pkiProperty().get()).isSameAs(shipped);
 
-        // Changed back before the key pair arrived: the late result is dropped.
+        // Changed back before its turn came: nothing is generated. Changed back while generating: dropped.
         s.freshCertificatesProperty().set(true);
         s.freshCertificatesProperty().set(false);
         background.remove(0).run();
+        assertThat(fx).as("a request no longer wanted makes no key pair").isEmpty();
+        s.freshCertificatesProperty().set(true);
+        Runnable generation = background.remove(0);
+        generation.run();
+        s.freshCertificatesProperty().set(false);
         fx.remove(0).run();
         assertThat(vm.pkiProperty().get()).isSameAs(shipped);
         assertThat(s.generatingProperty().get()).isFalse();
@@ -264,8 +269,35 @@ class ClassroomViewModelTest {
         // without generating anything.
         vm.pkiProperty().set(fresh);
         assertThat(s.freshCertificatesProperty().get()).isTrue();
+        assertThat(s.certificateStatusProperty().get()).contains("in use");
         assertThat(background).isEmpty();
         assertThat(vm.pkiProperty().get()).isSameAs(fresh);
+        vm.pkiProperty().set(null);
+        assertThat(vm.pkiProperty().get()).as("no certificates means the shipped ones").isSameAs(shipped);
+        assertThat(s.freshCertificatesProperty().get()).isFalse();
+    }
+
+    @Test
+    void whenFreshCertificatesCannotBeMadeTheBoxUnticksAndSaysWhy() {
+        ClassroomViewModel vm = classroom(Exchange.RSA);
+        java.util.List<Runnable> fx = new java.util.ArrayList<>();
+        ScenarioSettingsViewModel s = new ScenarioSettingsViewModel(vm, task -> {
+            // Without an RSA key-pair generator the generation fails as it would on a crippled JDK.
+            java.util.List<java.security.Provider> all = java.util.List.of(java.security.Security.getProviders());
+            java.security.Provider sun = java.security.Security.getProvider("SunRsaSign");
+            java.security.Security.removeProvider("SunRsaSign");
+            try {
+                task.run();
+            } finally {
+                java.security.Security.insertProviderAt(sun, all.indexOf(sun) + 1);
+            }
+        }, fx::add);
+        s.freshCertificatesProperty().set(true);
+        fx.forEach(Runnable::run);
+        assertThat(s.generatingProperty().get()).isFalse();
+        assertThat(s.freshCertificatesProperty().get()).isFalse();
+        assertThat(s.certificateStatusProperty().get()).startsWith("Could not generate certificates");
+        assertThat(vm.pkiProperty().get()).isSameAs(io.tlsviz.engine.live.DemoPki.shipped());
     }
 
     @Test
