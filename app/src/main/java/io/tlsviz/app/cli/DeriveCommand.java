@@ -50,15 +50,51 @@ public final class DeriveCommand implements Runnable {
         return TlsvizCommand.configure(new CommandLine(new DeriveCommand()));
     }
 
-    @Command(name = "tls12",
-            description = "TLS 1.2: master secret (RFC 5246 section 8.1, RFC 7627) and key block (section 6.3).")
-    static final class Tls12 implements Callable<Integer> {
+    /** What both calculators share: the suite, where the JSON goes, and the JSON's frame around the values. */
+    abstract static class Derivation implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
         boolean help;
 
+        @Option(names = "--suite", required = true, paramLabel = "NAME", description = "IANA cipher suite name.")
+        String suite;
+
+        @Option(names = "--json", required = true, paramLabel = "FILE|-",
+                description = "Where to write the JSON; - for stdout.")
+        String json;
+
+        /** "TLSv1.2" or "TLSv1.3", the JSON's {@code protocol}. */
+        abstract String protocol();
+
+        /** Fields after {@code cipher_suite} and before the derived values (none by default). */
+        void header(Map<String, Object> out) {
+        }
+
+        abstract Map<String, byte[]> derive(CipherSuite s);
+
+        byte[] hexOption(String option, String text) {
+            return hex(spec, option, text);
+        }
+
+        @Override
+        public Integer call() {
+            CipherSuite s = suite(spec, suite);
+            Map<String, byte[]> derived = calculate(spec, () -> derive(s));
+            LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+            out.put("protocol", protocol());
+            out.put("cipher_suite", s.name());
+            header(out);
+            derived.forEach((name, value) -> out.put(name, Hex.of(value)));
+            write(spec, json, out);
+            return 0;
+        }
+    }
+
+    @Command(name = "tls12",
+            description = "TLS 1.2: master secret (RFC 5246 section 8.1, RFC 7627) and key block (section 6.3).")
+    static final class Tls12 extends Derivation {
         @Option(names = "--premaster", required = true, paramLabel = "HEX", description = "The premaster secret.")
         String premaster;
 
@@ -70,43 +106,32 @@ public final class DeriveCommand implements Runnable {
                 description = "ServerHello.random, 32 bytes.")
         String serverRandom;
 
-        @Option(names = "--suite", required = true, paramLabel = "NAME", description = "IANA cipher suite name.")
-        String suite;
-
         @Option(names = "--session-hash", paramLabel = "HEX",
                 description = "RFC 7627 session hash; derives the extended master secret.")
         String sessionHash;
 
-        @Option(names = "--json", required = true, paramLabel = "FILE|-",
-                description = "Where to write the JSON; - for stdout.")
-        String json;
+        @Override
+        String protocol() {
+            return "TLSv1.2";
+        }
 
         @Override
-        public Integer call() {
-            CipherSuite s = suite(spec, suite);
-            byte[] sessionHashBytes = sessionHash == null ? null : hex(spec, "--session-hash", sessionHash);
-            Map<String, byte[]> derived = calculate(spec, () -> KeyCalculator.tls12(s,
-                    hex(spec, "--premaster", premaster), hex(spec, "--client-random", clientRandom),
-                    hex(spec, "--server-random", serverRandom), sessionHashBytes));
-            LinkedHashMap<String, Object> out = new LinkedHashMap<>();
-            out.put("protocol", "TLSv1.2");
-            out.put("cipher_suite", s.name());
-            out.put("extended_master_secret", sessionHashBytes != null);
-            derived.forEach((name, value) -> out.put(name, Hex.of(value)));
-            write(spec, json, out);
-            return 0;
+        void header(Map<String, Object> out) {
+            out.put("extended_master_secret", sessionHash != null);
+        }
+
+        @Override
+        Map<String, byte[]> derive(CipherSuite s) {
+            byte[] sessionHashBytes = sessionHash == null ? null : hexOption("--session-hash", sessionHash);
+            return KeyCalculator.tls12(s, hexOption("--premaster", premaster),
+                    hexOption("--client-random", clientRandom), hexOption("--server-random", serverRandom),
+                    sessionHashBytes);
         }
     }
 
     @Command(name = "tls13",
             description = "TLS 1.3 without PSK: the key schedule (RFC 8446 section 7.1), traffic and finished keys.")
-    static final class Tls13 implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-        boolean help;
-
+    static final class Tls13 extends Derivation {
         @Option(names = "--shared-secret", required = true, paramLabel = "HEX",
                 description = "The (EC)DHE shared secret.")
         String sharedSecret;
@@ -119,25 +144,15 @@ public final class DeriveCommand implements Runnable {
                 description = "Transcript hash of ClientHello..server Finished.")
         String handshakeHash;
 
-        @Option(names = "--suite", required = true, paramLabel = "NAME", description = "IANA cipher suite name.")
-        String suite;
-
-        @Option(names = "--json", required = true, paramLabel = "FILE|-",
-                description = "Where to write the JSON; - for stdout.")
-        String json;
+        @Override
+        String protocol() {
+            return "TLSv1.3";
+        }
 
         @Override
-        public Integer call() {
-            CipherSuite s = suite(spec, suite);
-            Map<String, byte[]> derived = calculate(spec, () -> KeyCalculator.tls13(s,
-                    hex(spec, "--shared-secret", sharedSecret), hex(spec, "--hello-hash", helloHash),
-                    hex(spec, "--handshake-hash", handshakeHash)));
-            LinkedHashMap<String, Object> out = new LinkedHashMap<>();
-            out.put("protocol", "TLSv1.3");
-            out.put("cipher_suite", s.name());
-            derived.forEach((name, value) -> out.put(name, Hex.of(value)));
-            write(spec, json, out);
-            return 0;
+        Map<String, byte[]> derive(CipherSuite s) {
+            return KeyCalculator.tls13(s, hexOption("--shared-secret", sharedSecret),
+                    hexOption("--hello-hash", helloHash), hexOption("--handshake-hash", handshakeHash));
         }
     }
 

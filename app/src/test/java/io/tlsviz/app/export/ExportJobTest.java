@@ -14,40 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /** The whole export with real snapshots, headless (Monocle, software rendering). */
-class ExportJobTest {
-    private static final Trace RSA = HandshakeSession.run(ScenarioOptions.defaults(Exchange.RSA));
-
-    @TempDir
-    Path dir;
-
-    /** Starts the toolkit the way TestFX does, so that the window's TestFX tests in this JVM still work. */
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    /** The first {@code n} steps only, to keep the tests quick. */
-    private static SlideSource firstSteps(int n) {
-        StepSlideSource all = new StepSlideSource();
-        return new SlideSource() {
-            @Override
-            public String title(Trace trace, Locale locale) {
-                return all.title(trace, locale);
-            }
-
-            @Override
-            public List<SlideContent> slides(Trace trace, Locale locale) {
-                return all.slides(trace, locale).subList(0, n);
-            }
-        };
-    }
-
+class ExportJobTest extends ExportTestBase {
     private ExportRequest request(SlideSource source, ExportFormat format, Path target, Trace trace) {
         return new ExportRequest(source, trace, format, target, Locale.ENGLISH, SlideTheme.LIGHT, null, false);
     }

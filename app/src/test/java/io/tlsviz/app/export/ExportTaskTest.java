@@ -2,9 +2,6 @@ package io.tlsviz.app.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsviz.engine.Exchange;
-import io.tlsviz.engine.HandshakeSession;
-import io.tlsviz.engine.ScenarioOptions;
 import io.tlsviz.engine.Trace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,38 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.concurrent.Worker;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
-class ExportTaskTest {
-    private static final Trace RSA = HandshakeSession.run(ScenarioOptions.defaults(Exchange.RSA));
-
-    @TempDir
-    Path dir;
-
-    /** Starts the toolkit the way TestFX does, so that the window's TestFX tests in this JVM still work. */
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    private static SlideSource firstSteps(int n) {
-        StepSlideSource all = new StepSlideSource();
-        return new SlideSource() {
-            @Override
-            public String title(Trace trace, Locale locale) {
-                return all.title(trace, locale);
-            }
-
-            @Override
-            public List<SlideContent> slides(Trace trace, Locale locale) {
-                return all.slides(trace, locale).subList(0, n);
-            }
-        };
-    }
-
+class ExportTaskTest extends ExportTestBase {
     @Test
     void runsInTheBackgroundReportsProgressAndSucceeds() throws Exception {
         Path html = dir.resolve("deck.html");
