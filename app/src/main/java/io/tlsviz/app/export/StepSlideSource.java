@@ -31,8 +31,8 @@ public final class StepSlideSource implements SlideSource {
         List<SlideContent> slides = new ArrayList<>();
         for (Step step : trace.steps()) {
             String meaning = stepTexts.meaning(step, trace.options());
-            slides.add(new SlideContent(stepTexts.title(step), narration(step, meaning, texts, false),
-                    narration(step, meaning, texts, true), step.index() + 1));
+            slides.add(new SlideContent(stepTexts.title(step), narration(step, meaning, texts, stepTexts, false),
+                    narration(step, meaning, texts, stepTexts, true), step.index() + 1));
         }
         return slides;
     }
@@ -46,7 +46,8 @@ public final class StepSlideSource implements SlideSource {
         return protocol.replace("TLSv", "TLS ");
     }
 
-    private static String narration(Step step, String meaning, ExportTexts texts, boolean fullValues) {
+    private static String narration(Step step, String meaning, ExportTexts texts, StepTexts stepTexts,
+            boolean fullValues) {
         StringBuilder text = new StringBuilder(meaning.strip());
         if (!step.secrets().isEmpty()) {
             text.append("\n\n").append(texts.get("narration.revealed"));
@@ -55,7 +56,8 @@ public final class StepSlideSource implements SlideSource {
                 String hex = fullValues ? secret.hex() : shortHex(secret);
                 text.append("\n\n").append(texts.get("narration.secret", secret.name(), hex,
                         String.valueOf(bytes.length), parties(secret, texts)));
-                String how = secret.formula().isBlank() ? texts.get("narration.random") : secret.formula();
+                String how = secret.formula().isBlank() ? texts.get("narration.random")
+                        : stepTexts.formula(secret.formula());
                 text.append(' ').append(texts.get("narration.formula", how));
             }
         }

@@ -36,6 +36,26 @@ public final class StepTexts {
             "(?s)^The certificate checks out: (.+), signed by (.+); valid today; issued for ([^,]+), .*$");
     private static final Pattern CERT_FAILED = Pattern.compile("(?s)^The certificate does not check out: (.+)\\.$");
     private static final Pattern SUFFIX = Pattern.compile("_\\d+$");
+    /**
+     * The English words inside the engine's formulas and value descriptions, each with its bundle key, longest
+     * first. Everything else in a formula (names, functions, labels such as "key expansion") is the protocol's
+     * own and stays as it is.
+     */
+    private static final String[][] FORMULA_WORDS = {
+        {"32 random bytes the client chose", "formula.client_random"},
+        {"32 random bytes the server chose", "formula.server_random"},
+        {"32 random bytes (RFC 7748 section 5)", "formula.x25519_private"},
+        {"the public key in the server's certificate", "formula.server_public_key"},
+        {"(generated but unused: TLS 1.2 CBC records carry their own explicit IV)", "formula.unused_iv"},
+        {"the prime modulus of", "formula.prime_modulus"},
+        {"the generator", "formula.generator"},
+        {"a random exponent,", "formula.random_exponent"},
+        {"a random scalar d,", "formula.random_scalar"},
+        {"46 random bytes", "formula.premaster_random"},
+        {"(a point on", "formula.point_on"},
+        {"x-coordinate of", "formula.x_coordinate"},
+        {"(uncompressed point)", "formula.uncompressed_point"},
+    };
 
     private final Messages texts;
 
@@ -68,6 +88,23 @@ public final class StepTexts {
             return step.title();
         }
         return pick(base + ".title", titleVariant(base, step));
+    }
+
+    /**
+     * A value's formula or description in this language: the engine writes them in English ("32 random bytes the
+     * client chose", "x-coordinate of a * B"); names, functions and the protocol's labels stay as they are.
+     */
+    public String formula(String engine) {
+        if (engine == null || engine.isEmpty() || locale().getLanguage().equals(Locale.ENGLISH.getLanguage())) {
+            return engine;
+        }
+        String out = engine;
+        for (String[] word : FORMULA_WORDS) {
+            if (out.contains(word[0]) && texts.has(word[1])) {
+                out = out.replace(word[0], texts.get(word[1]));
+            }
+        }
+        return out;
     }
 
     /** What the step means, for the scenario it ran in. */

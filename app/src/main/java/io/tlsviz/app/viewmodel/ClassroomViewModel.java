@@ -41,7 +41,7 @@ public final class ClassroomViewModel {
     private final Messages messages;
     private final NarrationSource narrationSource;
     private final StepTexts stepTexts;
-    private final KnowledgeViewModel knowledge = new KnowledgeViewModel();
+    private final KnowledgeViewModel knowledge;
     private final InspectorViewModel inspector;
 
     private final ObjectProperty<Exchange> exchange = new SimpleObjectProperty<>(Exchange.RSA);
@@ -75,6 +75,7 @@ public final class ClassroomViewModel {
         this.messages = Objects.requireNonNull(messages);
         this.narrationSource = Objects.requireNonNull(narrationSource);
         this.stepTexts = new StepTexts(messages.locale());
+        this.knowledge = new KnowledgeViewModel(stepTexts::formula);
         this.inspector = new InspectorViewModel(messages, this::tamperPending);
         this.seed = initial.seed();
         exchange.set(initial.exchange());
@@ -375,6 +376,11 @@ public final class ClassroomViewModel {
 
     public ReadOnlyStringProperty narrationTextProperty() {
         return narrationText.getReadOnlyProperty();
+    }
+
+    /** A value's formula or description in the window's language (the engine writes them in English). */
+    public String formulaText(String engineFormula) {
+        return stepTexts.formula(engineFormula);
     }
 
     public KnowledgeViewModel knowledge() {

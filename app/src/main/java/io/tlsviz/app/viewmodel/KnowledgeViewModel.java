@@ -22,6 +22,7 @@ import javafx.collections.ObservableSet;
  * whose secrets list it with that party in {@code knownBy}, never earlier.
  */
 public final class KnowledgeViewModel {
+    private final java.util.function.UnaryOperator<String> formulaText;
     private final Map<Party, ObservableList<KnowledgeItem>> columns = new EnumMap<>(Party.class);
     private final Map<Party, ObservableList<KnowledgeItem>> readOnlyColumns = new EnumMap<>(Party.class);
     private final ObjectProperty<KnowledgeItem> selected = new SimpleObjectProperty<>();
@@ -31,7 +32,14 @@ public final class KnowledgeViewModel {
     private final ObservableSet<String> readOnlyLessonHighlights =
             FXCollections.unmodifiableObservableSet(lessonHighlights);
 
+    /** Formulas and descriptions shown as the engine wrote them (English). */
     public KnowledgeViewModel() {
+        this(java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param formulaText puts a value's formula or description into the window's language */
+    public KnowledgeViewModel(java.util.function.UnaryOperator<String> formulaText) {
+        this.formulaText = formulaText;
         for (Party p : Party.values()) {
             ObservableList<KnowledgeItem> list = FXCollections.observableArrayList();
             columns.put(p, list);
@@ -92,7 +100,7 @@ public final class KnowledgeViewModel {
             for (Secret s : step.secrets()) {
                 for (Party p : s.knownBy()) {
                     learned.get(p).computeIfAbsent(s.name(), n -> new KnowledgeItem(p, n, s.hex(),
-                            KnowledgeItem.shorten(s.hex()), s.formula(), s.inputs(), step.index(),
+                            KnowledgeItem.shorten(s.hex()), formulaText.apply(s.formula()), s.inputs(), step.index(),
                             proof.proves(n), step.index() == current, !wireKnows.contains(n)));
                 }
             }

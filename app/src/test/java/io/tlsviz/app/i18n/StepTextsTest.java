@@ -150,6 +150,37 @@ class StepTextsTest {
     }
 
     @Test
+    void formulasAndDescriptionsOfValuesReadInGermanAndStayAsTheEngineWroteThemInEnglish() {
+        List<Trace> all = new ArrayList<>(TRACES);
+        for (Group g : Group.values()) { // every group's own description: scalars, points, primes
+            Exchange e = g.isFiniteField() ? Exchange.DHE : Exchange.ECDHE;
+            all.add(HandshakeSession.run(new ScenarioOptions(e, ScenarioOptions.defaults(e).cipherSuite(), g,
+                    false, false, false, 1L)));
+        }
+        Set<String> english = new java.util.TreeSet<>();
+        for (Trace t : all) {
+            for (Step step : t.steps()) {
+                step.secrets().forEach(secret -> english.add(secret.formula()));
+            }
+        }
+        assertThat(english).anyMatch(f -> f.contains("random bytes")).anyMatch(f -> f.contains("x-coordinate"))
+                .anyMatch(f -> f.contains("generated but unused"));
+        List<String> words = List.of("random bytes", "random exponent", "random scalar", "chose", "point on", "coordinate", "generated", "unused",
+                "uncompressed", "generator", "prime modulus", "public key", "the ");
+        for (String f : english) {
+            assertThat(EN.formula(f)).isEqualTo(f);
+            String german = DE.formula(f);
+            for (String w : words) {
+                assertThat(german).as("German for: %s", f).doesNotContain(w);
+            }
+        }
+        assertThat(DE.formula("client_random_placeholder")).isEqualTo("client_random_placeholder");
+        assertThat(DE.formula("32 random bytes the client chose")).isEqualTo("32 Zufallsbytes, vom Client gew\u00e4hlt");
+        assertThat(DE.formula("premaster_secret = 0x0303 + 46 random bytes"))
+                .isEqualTo("premaster_secret = 0x0303 + 46 Zufallsbytes");
+    }
+
+    @Test
     void repeatedStepsUseTheirBaseName() {
         assertThat(StepTexts.baseName("client_rejects_record_3")).isEqualTo("client_rejects_record");
         assertThat(StepTexts.baseName("client_hello")).isEqualTo("client_hello");

@@ -219,6 +219,22 @@ class ClassroomViewModelTest {
     }
 
     @Test
+    void inGermanTheKnowledgeColumnsAndTheDiagramDescribeValuesInGerman() {
+        Messages de = Messages.forLocale(java.util.Locale.GERMAN);
+        ClassroomViewModel vm = new ClassroomViewModel(de, new EngineNarration(de), ScenarioOptions.defaults(Exchange.DHE));
+        while (vm.canNextProperty().get()) {
+            vm.next();
+        }
+        assertThat(vm.knowledge().find(Party.CLIENT, "client_random").orElseThrow().formula())
+                .isEqualTo("32 Zufallsbytes, vom Client gew\u00e4hlt");
+        assertThat(vm.knowledge().find(Party.EAVESDROPPER, "dh_p").orElseThrow().formula())
+                .startsWith("der Primzahlmodul von ffdhe2048");
+        assertThat(vm.knowledge().find(Party.CLIENT, "client_dh_private").orElseThrow().formula())
+                .startsWith("ein zuf\u00e4lliger Exponent, 1 < client_dh_private");
+        assertThat(vm.formulaText("premaster_secret = 0x0303 + 46 random bytes")).endsWith("46 Zufallsbytes");
+    }
+
+    @Test
     void freshCertificatesAreMadeInTheBackgroundAndThenUsedByBothPeers() {
         ClassroomViewModel vm = classroom(Exchange.RSA);
         java.util.List<Runnable> background = new java.util.ArrayList<>();
