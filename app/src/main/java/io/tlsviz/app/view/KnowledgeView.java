@@ -95,6 +95,7 @@ public final class KnowledgeView extends HBox {
             case SERVER -> Styles.LANE_SERVER;
         });
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE); // wrapped onto two lines rather than cut when the column is short
         return l;
     }
 
