@@ -333,6 +333,10 @@ class MainWindowTest {
             Label formula = robot.from(value).lookup(".formula").queryAs(Label.class);
             assertThat(formula.getText()).startsWith("=\u00a0HKDF-Expand-Label(client_handshake_traffic_secret");
         }
+        Label header = robot.lookup("#knowledge-eavesdropper .knowledge-header").queryAs(Label.class);
+        javafx.scene.text.Text headerText = robot.from(header).lookup(".text").queryAs(javafx.scene.text.Text.class);
+        assertThat(headerText.getText()).as("the column's header, wrapped rather than cut")
+                .isEqualTo(header.getText());
         Node random = robot.lookup("#kv-client-client_random").query();
         Label described = robot.from(random).lookup(".formula").queryAs(Label.class);
         assertThat(described.getText()).isEqualTo("\u2190 32 random bytes the client chose");
