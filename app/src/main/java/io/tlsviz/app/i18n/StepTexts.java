@@ -55,6 +55,7 @@ public final class StepTexts {
         {"(a point on", "formula.point_on"},
         {"x-coordinate of", "formula.x_coordinate"},
         {"(uncompressed point)", "formula.uncompressed_point"},
+        {"(no PSK)", "formula.no_psk"},
     };
 
     private final Messages texts;

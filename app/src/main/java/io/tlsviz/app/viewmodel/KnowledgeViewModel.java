@@ -39,7 +39,7 @@ public final class KnowledgeViewModel {
 
     /** @param formulaText puts a value's formula or description into the window's language */
     public KnowledgeViewModel(java.util.function.UnaryOperator<String> formulaText) {
-        this.formulaText = formulaText;
+        this.formulaText = java.util.Objects.requireNonNull(formulaText, "formulaText");
         for (Party p : Party.values()) {
             ObservableList<KnowledgeItem> list = FXCollections.observableArrayList();
             columns.put(p, list);

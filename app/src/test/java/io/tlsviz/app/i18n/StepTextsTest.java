@@ -164,9 +164,9 @@ class StepTextsTest {
             }
         }
         assertThat(english).anyMatch(f -> f.contains("random bytes")).anyMatch(f -> f.contains("x-coordinate"))
-                .anyMatch(f -> f.contains("generated but unused"));
+                .anyMatch(f -> f.contains("generated but unused")).anyMatch(f -> f.contains("(no PSK)"));
         List<String> words = List.of("random bytes", "random exponent", "random scalar", "chose", "point on", "coordinate", "generated", "unused",
-                "uncompressed", "generator", "prime modulus", "public key", "the ");
+                "uncompressed", "generator", "prime modulus", "public key", "the ", "no PSK");
         for (String f : english) {
             assertThat(EN.formula(f)).isEqualTo(f);
             String german = DE.formula(f);
