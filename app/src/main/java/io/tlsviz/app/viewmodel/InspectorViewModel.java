@@ -42,9 +42,11 @@ public final class InspectorViewModel {
     private final StringProperty pendingHex = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper tamperError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fieldDetail = new ReadOnlyStringWrapper("");
+    private final io.tlsviz.app.i18n.FieldTexts fieldTexts;
 
     public InspectorViewModel(Messages messages, TamperTarget tamperTarget) {
         this.messages = messages;
+        this.fieldTexts = new io.tlsviz.app.i18n.FieldTexts(messages.locale());
         this.tamperTarget = tamperTarget;
         selectedField.addListener((o, was, f) -> {
             selectedRange.set(f == null ? null : new ByteRange(f.offset(), f.length(), f.inPlaintext()));
@@ -145,7 +147,8 @@ public final class InspectorViewModel {
 
     private String describe(Field f) {
         String value = f.value().isEmpty() ? "" : " = " + f.value();
-        return messages.format("inspector.field", f.name(), value, f.offset(), f.length(), f.meaning());
+        return messages.format("inspector.field", f.name(), value, f.offset(), f.length(),
+                fieldTexts.meaning(f.meaning()));
     }
 
     // --- Tamper mode ---------------------------------------------------------------------------------

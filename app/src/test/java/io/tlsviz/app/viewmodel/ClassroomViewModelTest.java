@@ -232,6 +232,11 @@ class ClassroomViewModelTest {
         assertThat(vm.knowledge().find(Party.CLIENT, "client_dh_private").orElseThrow().formula())
                 .startsWith("ein zuf\u00e4lliger Exponent, 1 < client_dh_private");
         assertThat(vm.formulaText("premaster_secret = 0x0303 + 46 random bytes")).endsWith("46 Zufallsbytes");
+        // The inspector explains a field in German too: the ClientHello's random, after the 5-byte record
+        // header, the 4-byte handshake header and the 2-byte version.
+        vm.select(0);
+        vm.inspector().selectByte(11, false);
+        assertThat(vm.inspector().fieldDetailProperty().get()).contains("32 Zufallsbytes");
     }
 
     @Test
