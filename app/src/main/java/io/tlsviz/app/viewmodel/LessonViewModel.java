@@ -451,13 +451,10 @@ public final class LessonViewModel {
         opened.clear();
         opened.addAll(r.opened());
         if (r.lessonId() != null && startLesson(r.lessonId())) {
-            // Answers given in the other language stay given; the first beat's quiz already exists.
+            // Answers given in the other language stay given: each quiz is made again, with its state, when its
+            // beat shows (also the first beat's, which starting the lesson made unanswered).
             carriedQuizzes.putAll(r.quizzes());
-            QuizViewModel first = quizzes.get(0);
-            QuizViewModel.State firstState = carriedQuizzes.remove(0);
-            if (first != null && firstState != null) {
-                first.restore(firstState);
-            }
+            quizzes.clear();
             showBeat(r.beat());
         } else {
             classroom.applyOptions(r.options());

@@ -82,12 +82,7 @@ public final class ScenarioSettingsViewModel {
         });
         // Certificates set from elsewhere (a window rebuilt in another language keeps them) tick the box too.
         classroom.pkiProperty().addListener((o, was, now) -> {
-            syncingCertificates = true;
-            try {
-                freshCertificates.set(now != DemoPki.shipped());
-            } finally {
-                syncingCertificates = false;
-            }
+            showFreshCertificates(now != DemoPki.shipped());
             if (!generating.get()) {
                 certificateStatus.set(now != DemoPki.shipped() ? messages.get("settings.freshCertificates.ready") : "");
             }
@@ -119,12 +114,7 @@ public final class ScenarioSettingsViewModel {
                 fxThread.execute(() -> {
                     if (request == certificateRequest) {
                         generating.set(false);
-                        syncingCertificates = true;
-                        try {
-                            freshCertificates.set(false);
-                        } finally {
-                            syncingCertificates = false;
-                        }
+                        showFreshCertificates(false);
                         certificateStatus.set(messages.format("settings.freshCertificates.failed",
                                 String.valueOf(e.getMessage())));
                     }
@@ -134,8 +124,7 @@ public final class ScenarioSettingsViewModel {
             fxThread.execute(() -> {
                 if (request == certificateRequest) {
                     generating.set(false);
-                    certificateStatus.set(messages.get("settings.freshCertificates.ready"));
-                    classroom.pkiProperty().set(made);
+                    classroom.pkiProperty().set(made); // its listener says they are in use
                 }
             });
         });
@@ -227,6 +216,16 @@ public final class ScenarioSettingsViewModel {
 
     public BooleanProperty freshProperty() {
         return fresh;
+    }
+
+    /** Ticks or unticks the box without asking for (or dropping) certificates. */
+    private void showFreshCertificates(boolean fresh) {
+        syncingCertificates = true;
+        try {
+            freshCertificates.set(fresh);
+        } finally {
+            syncingCertificates = false;
+        }
     }
 
     /** On: both peers use a CA and server certificate generated in this run (off: the shipped demo ones). */

@@ -158,36 +158,28 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
         }
     }
 
-    private static <K, V> ParsedOnce<K, V> cache() {
-        return new ParsedOnce<>();
-    }
-
-    private static <K, V> V once(ParsedOnce<K, V> cache, K key, Parse<K, V> parse) {
-        return cache.get(key, parse);
-    }
-
-    private static final ParsedOnce<PrivateKeyInfo, AsymmetricKeyParameter> BC_KEYS = cache();
-    private static final ParsedOnce<PrivateKeyInfo, PrivateKey> JDK_KEYS = cache();
-    private static final ParsedOnce<X509CertificateHolder, RSAPublicKey> JDK_PUBLIC_KEYS = cache();
-    private static final ParsedOnce<X509CertificateHolder, byte[]> SPKI = cache();
+    private static final ParsedOnce<PrivateKeyInfo, AsymmetricKeyParameter> BC_KEYS = new ParsedOnce<>();
+    private static final ParsedOnce<PrivateKeyInfo, PrivateKey> JDK_KEYS = new ParsedOnce<>();
+    private static final ParsedOnce<X509CertificateHolder, RSAPublicKey> JDK_PUBLIC_KEYS = new ParsedOnce<>();
+    private static final ParsedOnce<X509CertificateHolder, byte[]> SPKI = new ParsedOnce<>();
 
     /** The server's private key for Bouncy Castle's lightweight API (parsed once; the parameters are immutable). */
     public AsymmetricKeyParameter serverPrivateKeyParameter() {
-        return once(BC_KEYS, serverPrivateKey, PrivateKeyFactory::createKey);
+        return BC_KEYS.get(serverPrivateKey, PrivateKeyFactory::createKey);
     }
 
     /** The server's private key as a JDK key (for the key-pair check and the forward-secrecy lesson). */
     public PrivateKey serverPrivateKeyJdk() {
-        return once(JDK_KEYS, serverPrivateKey, k -> new JcaPEMKeyConverter().getPrivateKey(k));
+        return JDK_KEYS.get(serverPrivateKey, k -> new JcaPEMKeyConverter().getPrivateKey(k));
     }
 
     /** The certificate's public key as a JDK key (parsed once). */
     public RSAPublicKey serverPublicKeyJdk() {
-        return once(JDK_PUBLIC_KEYS, serverCertificate,
+        return JDK_PUBLIC_KEYS.get(serverCertificate,
                 c -> (RSAPublicKey) new JcaPEMKeyConverter().getPublicKey(c.getSubjectPublicKeyInfo()));
     }
 
-    private static final ParsedOnce<DemoPki, Boolean> PAIRS = cache();
+    private static final ParsedOnce<DemoPki, Boolean> PAIRS = new ParsedOnce<>();
 
     /**
      * Whether the certificate's public key and the server's private key are one RSA key pair: the same modulus,
@@ -214,7 +206,7 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
 
     /** The server's SubjectPublicKeyInfo (DER), as the certificate carries it. */
     public byte[] serverPublicKeyInfo() {
-        return once(SPKI, serverCertificate, c -> c.getSubjectPublicKeyInfo().getEncoded("DER")).clone();
+        return SPKI.get(serverCertificate, c -> c.getSubjectPublicKeyInfo().getEncoded("DER")).clone();
     }
 
     /** The server's private key in PEM (PKCS#8), as the forward-secrecy lesson "leaks" it. */
