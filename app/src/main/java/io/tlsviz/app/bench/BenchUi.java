@@ -31,7 +31,8 @@ import javafx.stage.Stage;
  *   <li>{@code --memory}: resident set ({@code VmRSS}, {@code VmHWM}) and heap after the run, and again
  *       after 12 s idle (when the app's housekeeping has given memory back).</li>
  * </ul>
- * With neither option it reports both. Run from the shaded jar, e.g. under Xvfb on the software pipeline:
+ * With neither option it reports both. {@code --reduced-motion} turns the envelope off (the window's own
+ * setting), so every frame is a step's frame. Run from the shaded jar, e.g. under Xvfb on the software pipeline:
  * {@code xvfb-run -a -s "-screen 0 1920x1080x24" java -Dprism.order=sw -cp app/target/tlsviz.jar
  * io.tlsviz.app.bench.BenchUi}. See docs/benchmarks.md for the method and the figures.
  */
@@ -41,8 +42,9 @@ public final class BenchUi {
 
     public static void main(String[] args) {
         for (String a : args) {
-            if (!List.of("--frames", "--memory").contains(a) && !a.startsWith("--passes=")) {
-                System.err.println("usage: BenchUi [--frames] [--memory] [--passes=N]   (default: both, 2 passes)");
+            if (!List.of("--frames", "--memory", "--reduced-motion").contains(a) && !a.startsWith("--passes=")) {
+                System.err.println("usage: BenchUi [--frames] [--memory] [--reduced-motion] [--passes=N]"
+                        + "   (default: both, animated, 2 passes)");
                 System.exit(2);
             }
         }
@@ -62,7 +64,9 @@ public final class BenchUi {
             memory = args.contains("--memory") || !args.contains("--frames");
             int passes = args.stream().filter(a -> a.startsWith("--passes="))
                     .mapToInt(a -> Integer.parseInt(a.substring("--passes=".length()))).findFirst().orElse(2);
-            TlsvizApp.open(stage, new AppPreferences(new InMemoryPreferenceStore()), Messages.forLocale(Locale.ENGLISH),
+            AppPreferences prefs = new AppPreferences(new InMemoryPreferenceStore());
+            prefs.setReducedMotion(args.contains("--reduced-motion"));
+            TlsvizApp.open(stage, prefs, Messages.forLocale(Locale.ENGLISH),
                     ScenarioOptions.defaults(Exchange.RSA));
             System.out.printf(Locale.ROOT, "window %.0fx%.0f, pipeline %s, glass %s, java %s, javafx %s, load %s%n",
                     stage.getScene().getWidth(), stage.getScene().getHeight(),

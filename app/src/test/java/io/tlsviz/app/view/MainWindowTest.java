@@ -208,6 +208,75 @@ class MainWindowTest {
         assertThat(status(robot)).contains("step 5");
     }
 
+    /**
+     * What keeps a step cheap to draw without a GPU (decision 0010), checked on the live window in every theme
+     * midway through DHE: the backgrounds the window paints, each clipped to what can show, add up to less than
+     * three windows' worth of pixels (2.3 here, counting every button's fills; nested containers that each filled
+     * had made it 5.7), and no large box has a rounded border or one that is the same on all four sides, which the
+     * software pipeline rasterises with anti-aliasing across the whole box.
+     */
+    @Test
+    void aStepsBackgroundsAndBordersStayCheapToDrawInEveryTheme(FxRobot robot) {
+        robot.clickOn("#exchange-dhe");
+        for (int i = 0; i < 12; i++) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        }
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> window.themeProperty().set(theme));
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.geometry.Bounds scene = new javafx.geometry.BoundingBox(0, 0, window.getScene().getWidth(),
+                    window.getScene().getHeight());
+            double windowArea = scene.getWidth() * scene.getHeight();
+            double[] filled = {0};
+            List<String> costlyBorders = new java.util.ArrayList<>();
+            visibleRegions(window, scene, (r, shown) -> {
+                javafx.geometry.Bounds b = r.localToScene(r.getLayoutBounds());
+                double area = area(intersection(b, shown));
+                if (r.getBackground() != null) {
+                    filled[0] += area * r.getBackground().getFills().size();
+                }
+                if (r.getBorder() != null && area > windowArea / 10) {
+                    for (javafx.scene.layout.BorderStroke stroke : r.getBorder().getStrokes()) {
+                        if (stroke.isStrokeUniform() || !stroke.getRadii().equals(javafx.scene.layout.CornerRadii.EMPTY)) {
+                            costlyBorders.add(r.getClass().getSimpleName() + r.getStyleClass());
+                        }
+                    }
+                }
+            });
+            assertThat(filled[0] / windowArea).as("windows' worth of background in %s", theme).isLessThan(3.0);
+            assertThat(costlyBorders).as("large boxes with a uniform or rounded border in %s", theme).isEmpty();
+        }
+    }
+
+    /** Every shown region with the part of the scene it can paint: its ancestors' clips (a scroll pane's viewport). */
+    private static void visibleRegions(Node node, javafx.geometry.Bounds shown,
+            java.util.function.BiConsumer<javafx.scene.layout.Region, javafx.geometry.Bounds> action) {
+        if (!node.isVisible() || node.getOpacity() == 0) {
+            return;
+        }
+        javafx.geometry.Bounds within = node.getClip() == null ? shown
+                : intersection(shown, node.localToScene(node.getClip().getBoundsInParent()));
+        if (node instanceof javafx.scene.layout.Region r) {
+            action.accept(r, within);
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                visibleRegions(child, within, action);
+            }
+        }
+    }
+
+    private static javafx.geometry.Bounds intersection(javafx.geometry.Bounds a, javafx.geometry.Bounds b) {
+        double minX = Math.max(a.getMinX(), b.getMinX());
+        double minY = Math.max(a.getMinY(), b.getMinY());
+        return new javafx.geometry.BoundingBox(minX, minY, Math.max(0, Math.min(a.getMaxX(), b.getMaxX()) - minX),
+                Math.max(0, Math.min(a.getMaxY(), b.getMaxY()) - minY));
+    }
+
+    private static double area(javafx.geometry.Bounds b) {
+        return b.getWidth() * b.getHeight();
+    }
+
     @Test
     void largerTypeMakesTheComputationBadgesTallerSoTheirFormulasStayWhole(FxRobot robot) {
         for (int i = 0; i < 6; i++) {
