@@ -4,7 +4,6 @@ import io.tlsviz.app.i18n.Messages;
 import io.tlsviz.app.viewmodel.ByteRange;
 import io.tlsviz.app.viewmodel.InspectorViewModel;
 import io.tlsviz.engine.Field;
-import io.tlsviz.engine.Hex;
 import io.tlsviz.engine.live.Run;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,27 +31,14 @@ public final class InspectorView extends VBox {
     private final Messages messages;
     private final TreeView<Field> tree = new TreeView<>();
     private final VBox hex = new VBox(2);
-    private final List<Label> recordBytes = new ArrayList<>();
-    private final List<Label> plaintextBytes = new ArrayList<>();
+    private final List<HexRow> recordRows = new ArrayList<>();
+    private final List<HexRow> plaintextRows = new ArrayList<>();
     /**
      * By path (unique within a message: record fields start "record.", decrypted ones "plaintext."); a Field's
      * own hashCode would walk its bytes and all its children.
      */
     private final Map<String, TreeItem<Field>> items = new HashMap<>();
     private final Label empty;
-    /** Hex rows built in the frame after the one that shows the message. */
-    private final List<Runnable> rest = new ArrayList<>();
-    private final javafx.animation.AnimationTimer later = new javafx.animation.AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            stop();
-            List<Runnable> todo = List.copyOf(rest);
-            rest.clear();
-            todo.forEach(Runnable::run);
-            highlight(vm.selectedRangeProperty().get());
-        }
-    };
-    private static final int ROWS_AT_ONCE = 24;
 
     public InspectorView(InspectorViewModel vm, Messages messages) {
         this.vm = vm;
@@ -164,10 +150,8 @@ public final class InspectorView extends VBox {
             root.getChildren().add(item);
         }
         tree.setRoot(root);
-        later.stop();
-        rest.clear();
-        recordBytes.clear();
-        plaintextBytes.clear();
+        recordRows.clear();
+        plaintextRows.clear();
         hex.getChildren().clear();
         boolean none = vm.messageProperty().get() == null;
         empty.setVisible(none);
@@ -175,22 +159,14 @@ public final class InspectorView extends VBox {
         if (none) {
             return;
         }
-        List<Runnable> parts = new ArrayList<>();
-        parts.add(() -> title("inspector.record"));
-        rows(vm.recordBytes(), false, recordBytes, parts);
+        title("inspector.record");
+        rows(vm.recordBytes(), false, recordRows);
         byte[] plain = vm.plaintextBytes();
         if (plain.length > 0) {
-            parts.add(() -> title("inspector.plaintext"));
-            rows(plain, true, plaintextBytes, parts);
+            title("inspector.plaintext");
+            rows(plain, true, plaintextRows);
         }
-        // What fits on screen now, the rest one frame later: a certificate is 80 rows of 16 labels, and
-        // building them all had held up the frame after Next (decision 0010).
-        int now = Math.min(parts.size(), ROWS_AT_ONCE);
-        parts.subList(0, now).forEach(Runnable::run);
-        rest.addAll(parts.subList(now, parts.size()));
-        if (!rest.isEmpty()) {
-            later.start();
-        }
+        highlight(vm.selectedRangeProperty().get());
     }
 
     private void title(String key) {
@@ -208,35 +184,30 @@ public final class InspectorView extends VBox {
         return item;
     }
 
-    private void rows(byte[] bytes, boolean inPlaintext, List<Label> labels, List<Runnable> parts) {
-        for (int row = 0; row < bytes.length; row += 16) {
-            int start = row;
-            parts.add(() -> row(bytes, start, inPlaintext, labels));
+    private void rows(byte[] bytes, boolean inPlaintext, List<HexRow> rows) {
+        for (int first = 0; first < bytes.length; first += HexRow.BYTES_PER_ROW) {
+            HexRow row = new HexRow(bytes, first, i -> vm.selectByte(i, inPlaintext));
+            rows.add(row);
+            hex.getChildren().add(row);
         }
-    }
-
-    private void row(byte[] bytes, int row, boolean inPlaintext, List<Label> labels) {
-        Label off = new Label(String.format("%04x", row));
-        off.getStyleClass().add(Styles.HEX_OFFSET);
-        HBox line = new HBox(off);
-        line.setSpacing(2);
-        for (int i = row; i < Math.min(bytes.length, row + 16); i++) {
-            Label b = new Label(Hex.of(bytes, i, 1));
-            b.getStyleClass().add(Styles.HEX_BYTE);
-            final int offset = i;
-            b.setOnMouseClicked(e -> vm.selectByte(offset, inPlaintext));
-            labels.add(b);
-            line.getChildren().add(b);
-        }
-        hex.getChildren().add(line);
     }
 
     private void highlight(ByteRange range) {
-        for (int i = 0; i < recordBytes.size(); i++) {
-            KnowledgeView.toggle(recordBytes.get(i), Styles.SELECTED, range != null && range.contains(i, false));
+        mark(recordRows, range, false);
+        mark(plaintextRows, range, true);
+    }
+
+    private static void mark(List<HexRow> rows, ByteRange range, boolean plaintext) {
+        boolean here = range != null && range.inPlaintext() == plaintext;
+        int from = here ? range.offset() : 0;
+        int to = here ? range.offset() + range.length() : 0;
+        for (HexRow row : rows) {
+            row.select(from, to);
         }
-        for (int i = 0; i < plaintextBytes.size(); i++) {
-            KnowledgeView.toggle(plaintextBytes.get(i), Styles.SELECTED, range != null && range.contains(i, true));
-        }
+    }
+
+    /** The rows of the record's hex dump, for tests. */
+    List<HexRow> recordRows() {
+        return List.copyOf(recordRows);
     }
 }

@@ -86,7 +86,9 @@ public final class Styles {
     public static final String INSPECTOR = "inspector";
     public static final String SECTION_TITLE = "section-title";
     public static final String HEX_VIEW = "hex-view";
-    public static final String HEX_BYTE = "hex-byte";
+    public static final String HEX_ROW = "hex-row";
+    public static final String HEX_BYTES = "hex-bytes";
+    public static final String HEX_SELECTION = "hex-selection";
     /** A scroll pane made by {@link Scrolling#pane}: one background fill, no viewport bitmap. */
     public static final String SCROLL = "tv-scroll";
     public static final String HEX_OFFSET = "hex-offset";

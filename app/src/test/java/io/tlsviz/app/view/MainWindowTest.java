@@ -196,10 +196,15 @@ class MainWindowTest {
         robot.clickOn("#step-client_hello");
         TreeView<?> tree = robot.lookup("#field-tree").queryAs(TreeView.class);
         assertThat(tree.getRoot().getChildren()).isNotEmpty();
-        List<Node> bytes = List.copyOf(robot.lookup(".hex-byte").queryAll());
-        robot.clickOn(bytes.get(3));
-        assertThat(tree.getSelectionModel().getSelectedItem()).isNotNull();
-        assertThat(bytes.get(3).getStyleClass()).contains("selected");
+        // Byte 3 of a record is the first of its two length bytes: clicking it selects that field, and the
+        // field's bytes are marked in the hex dump, not its neighbours'.
+        HexRow row = clickByte(robot, 3);
+        assertThat(((io.tlsviz.engine.Field) tree.getSelectionModel().getSelectedItem().getValue()).name())
+                .isEqualTo("Record Length");
+        assertThat(row.isMarked(3)).isTrue();
+        assertThat(row.isMarked(4)).isTrue();
+        assertThat(row.isMarked(2)).as("the version's last byte").isFalse();
+        assertThat(row.isMarked(5)).as("the handshake type").isFalse();
         assertThat(robot.lookup("#field-detail").queryAs(Label.class).getText()).isNotEmpty();
 
         robot.press(KeyCode.HOME).release(KeyCode.HOME);
@@ -346,11 +351,9 @@ class MainWindowTest {
         robot.clickOn("#step-server_certificate");
         int length = FxThread.call(() -> window.lessons().classroom().inspector().recordBytes().length);
         assertThat(length).as("the certificate record spans many rows").isGreaterThan(24 * 16);
-        // The rows below the first screenful come one frame later; all of them come.
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
-                () -> robot.lookup("#hex-view .hex-byte").queryAll().size() == length);
-        List<Node> bytes = List.copyOf(robot.lookup("#hex-view .hex-byte").queryAll());
-        Node last = bytes.get(length - 1);
+        List<HexRow> rows = FxThread.call(() -> robot.lookup("#inspector").queryAs(InspectorView.class).recordRows());
+        assertThat(rows.stream().mapToInt(HexRow::byteCount).sum()).as("every byte is in the dump").isEqualTo(length);
+        assertThat(rows).allSatisfy(r -> assertThat(r.getAccessibleText()).startsWith(String.format("%04x: ", r.firstByte())));
         Node hexView = robot.lookup("#hex-view").query();
         javafx.scene.control.ScrollPane scroll = robot.lookup(".scroll-pane")
                 .match(n -> ((javafx.scene.control.ScrollPane) n).getContent() == hexView)
@@ -359,9 +362,17 @@ class MainWindowTest {
             scroll.setVvalue(scroll.getVmax());
             scroll.setHvalue(scroll.getHmax());
         });
-        robot.clickOn(last);
-        assertThat(last.getStyleClass()).contains("selected");
+        HexRow last = clickByte(robot, length - 1);
+        assertThat(last.isMarked((length - 1) % HexRow.BYTES_PER_ROW)).isTrue();
         assertThat(robot.lookup("#field-detail").queryAs(Label.class).getText()).isNotEmpty();
+    }
+
+    /** Clicks byte {@code i} of the record's hex dump where it is drawn, as a person would; returns its row. */
+    private static HexRow clickByte(FxRobot robot, int i) {
+        HexRow row = robot.lookup("#inspector").queryAs(InspectorView.class).recordRows().get(i / HexRow.BYTES_PER_ROW);
+        javafx.geometry.Bounds b = row.localToScreen(row.byteBounds(i % HexRow.BYTES_PER_ROW));
+        robot.clickOn(new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY()));
+        return row;
     }
 
     private static String snapshot(FxRobot robot) {
