@@ -111,7 +111,7 @@ final class HexRow extends Region {
     }
 
     private double gap() {
-        return 2 * charWidth();
+        return charWidth();
     }
 
     @Override
