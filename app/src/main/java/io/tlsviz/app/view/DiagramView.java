@@ -242,7 +242,7 @@ public final class DiagramView extends BorderPane {
             setAccessibleText(messages.format("diagram.accessible.message", step.index() + 1, vm.stepTitle(step),
                     partyName(step.from()), partyName(step.to()), step.size(),
                     step.encrypted() ? messages.get("diagram.accessible.encrypted") : ""));
-            Tooltip.install(this, new Tooltip(vm.stepMeaning(step)));
+            LazyTooltip.install(this, () -> new Tooltip(vm.stepMeaning(step)));
             progress.addListener((o, a, b) -> requestLayout());
         }
 
@@ -333,10 +333,12 @@ public final class DiagramView extends BorderPane {
             String names = step.secrets().stream().map(Secret::name).collect(Collectors.joining(", "));
             setAccessibleText(messages.format("diagram.accessible.computation", step.index() + 1,
                     partyName(step.party()), names.isEmpty() ? title : names, meaning));
-            Tooltip t = new Tooltip(meaning);
-            t.setWrapText(true);
-            t.setMaxWidth(600);
-            Tooltip.install(this, t);
+            LazyTooltip.install(this, () -> {
+                Tooltip t = new Tooltip(meaning);
+                t.setWrapText(true);
+                t.setMaxWidth(600);
+                return t;
+            });
         }
 
         @Override

@@ -195,10 +195,12 @@ public final class KnowledgeView extends HBox {
         box.setAccessibleRole(AccessibleRole.TEXT);
         box.setAccessibleText(messages.format("knowledge.accessible", item.name(),
                 messages.get("party." + item.party().id()), item.size(), item.hex(), item.formula()));
-        Tooltip tip = new Tooltip(messages.format("knowledge.tooltip", item.name(), item.size(),
-                wrapHex(item.hex()), item.formula()));
-        tip.getStyleClass().add(Styles.MONO);
-        Tooltip.install(box, tip);
+        LazyTooltip.install(box, () -> {
+            Tooltip tip = new Tooltip(messages.format("knowledge.tooltip", item.name(), item.size(),
+                    wrapHex(item.hex()), item.formula()));
+            tip.getStyleClass().add(Styles.MONO);
+            return tip;
+        });
         MenuItem copy = new MenuItem(messages.get("knowledge.copy"));
         copy.setOnAction(e -> copy(item));
         box.setOnContextMenuRequested(e -> new ContextMenu(copy).show(box, e.getScreenX(), e.getScreenY()));

@@ -297,6 +297,31 @@ class MainWindowTest {
     }
 
     @Test
+    void hoveringAValueShowsTheWholeValueAndHoveringAStepItsMeaning(FxRobot robot) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        }
+        Node box = robot.lookup("#kv-eavesdropper-server_public_key").query();
+        String hex = FxThread.call(() -> ((io.tlsviz.app.viewmodel.KnowledgeItem) box.getProperties()
+                .get(io.tlsviz.app.viewmodel.KnowledgeItem.class)).hex());
+        assertThat(hex).as("a value longer than the column shows").hasSizeGreaterThan(200);
+        robot.moveTo(box).moveBy(4, 3).moveBy(3, 2);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> shownTooltip().replace("\n", "").contains(hex));
+
+        robot.moveTo("#step-server_hello").moveBy(4, 3).moveBy(3, 2);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !shownTooltip().isEmpty() && !shownTooltip().replace("\n", "").contains(hex));
+    }
+
+    /** The text of the tooltip on screen, or "". */
+    private static String shownTooltip() throws Exception {
+        return FxThread.call(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing())
+                .map(w -> ((javafx.scene.control.Tooltip) w).getText()).findFirst().orElse(""));
+    }
+
+    @Test
     void largerTypeMakesTheComputationBadgesTallerSoTheirFormulasStayWhole(FxRobot robot) {
         for (int i = 0; i < 6; i++) {
             robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
