@@ -85,7 +85,6 @@ public final class InspectorView extends VBox {
         hexScroll.setFocusTraversable(false);
         SplitPane split = new SplitPane(tree, hexScroll);
         split.setDividerPositions(0.42);
-        VBox.setVgrow(split, Priority.ALWAYS);
 
         Label detail = new Label();
         detail.setId("field-detail");
@@ -97,7 +96,15 @@ public final class InspectorView extends VBox {
         empty.getStyleClass().add(Styles.MUTED);
         empty.setWrapText(true);
 
-        getChildren().addAll(tamperPane(), empty, split, detail);
+        // Over the (then empty) tree rather than above it: the tree and the bytes stay where they are from a
+        // message step to a computation step, instead of jumping by a line on every other Next.
+        javafx.scene.layout.StackPane.setAlignment(empty, javafx.geometry.Pos.TOP_LEFT);
+        javafx.scene.layout.StackPane.setMargin(empty, new javafx.geometry.Insets(8));
+        empty.setMouseTransparent(true);
+        empty.maxWidthProperty().bind(tree.widthProperty().subtract(16));
+        javafx.scene.layout.StackPane body = new javafx.scene.layout.StackPane(split, empty);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().addAll(tamperPane(), body, detail);
         vm.messageProperty().addListener((o, a, b) -> rebuild());
         vm.selectedRangeProperty().addListener((o, a, b) -> highlight(b));
         rebuild();
@@ -155,7 +162,6 @@ public final class InspectorView extends VBox {
         hex.getChildren().clear();
         boolean none = vm.messageProperty().get() == null;
         empty.setVisible(none);
-        empty.setManaged(none);
         if (none) {
             return;
         }

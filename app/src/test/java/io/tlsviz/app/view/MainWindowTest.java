@@ -297,6 +297,26 @@ class MainWindowTest {
     }
 
     @Test
+    void theInspectorStaysWhereItIsFromAMessageStepToAComputationStep(FxRobot robot) throws Exception {
+        Node tree = robot.lookup("#field-tree").query();
+        java.util.Set<Double> tops = new java.util.TreeSet<>();
+        boolean sawEmpty = false;
+        boolean sawMessage = false;
+        for (int i = 0; i < 6; i++) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+            WaitForAsyncUtils.waitForFxEvents();
+            boolean none = FxThread.call(() -> window.lessons().classroom().inspector().messageProperty().get() == null);
+            sawEmpty |= none;
+            sawMessage |= !none;
+            tops.add(FxThread.call(() -> tree.localToScene(0, 0).getY()));
+        }
+        assertThat(sawEmpty && sawMessage).as("both kinds of step were shown").isTrue();
+        assertThat(tops).as("the field tree's top edge").hasSize(1);
+        assertThat(robot.lookup(".muted").lookup((Label l) -> l.getText().startsWith("Select a message")).queryAll())
+                .isNotEmpty();
+    }
+
+    @Test
     void hoveringAValueShowsTheWholeValueAndHoveringAStepItsMeaning(FxRobot robot) throws Exception {
         for (int i = 0; i < 3; i++) {
             robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
