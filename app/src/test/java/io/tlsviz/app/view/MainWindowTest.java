@@ -378,11 +378,17 @@ class MainWindowTest {
         robot.clickOn("#jump-5"); // a computation
         assertThat(robot.lookup("#jump-5").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(fill(robot, "#jump-5")).as("the current step's fill, as for a message").isEqualTo(message);
-        assertThat(fill(robot, "#jump-6")).as("a computation step that is not current").isNotEqualTo(message);
+        robot.clickOn("#jump-6");
+        assertThat(fill(robot, "#jump-5")).as("a computation step already shown, not current")
+                .isNotEqualTo(message).isNotEqualTo(javafx.scene.paint.Color.TRANSPARENT);
+        assertThat(fill(robot, "#jump-7")).as("a step still to come is hollow")
+                .isEqualTo(javafx.scene.paint.Color.TRANSPARENT);
     }
 
+    /** The first fill of a step button's background, transparent when it has none. */
     private static javafx.scene.paint.Paint fill(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(ToggleButton.class).getBackground().getFills().get(0).getFill();
+        javafx.scene.layout.Background b = robot.lookup(id).queryAs(ToggleButton.class).getBackground();
+        return b == null || b.getFills().isEmpty() ? javafx.scene.paint.Color.TRANSPARENT : b.getFills().get(0).getFill();
     }
 
     @Test
