@@ -53,10 +53,10 @@ public final class FieldTexts {
 
     private String translate(String english, int depth) {
         String exact = table.exact.get(english);
-        if (exact != null || depth > MAX_DEPTH) {
-            return exact != null ? exact : english;
+        if (exact != null) {
+            return exact;
         }
-        Match m = template(english);
+        Match m = depth <= MAX_DEPTH ? template(english) : null;
         if (m == null) {
             return english;
         }
