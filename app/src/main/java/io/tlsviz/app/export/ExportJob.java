@@ -78,8 +78,9 @@ public final class ExportJob {
         int total = contents.size() + 1;
         ExportMonitor monitor = this::checkCancelled;
         SlideRenderer renderer = new SlideRenderer(request.theme());
+        SlideExporter exporter = request.format().exporter();
         SlideView view = call(() -> {
-            SlideView v = new SlideView(trace, texts);
+            SlideView v = new SlideView(trace, texts, exporter.titleInPicture());
             renderer.attach(v);
             return v;
         }, "the slides");
@@ -128,7 +129,7 @@ public final class ExportJob {
         SlideDeck deck = new SlideDeck(request.source().title(trace, request.locale()), request.author(), subject,
                 request.locale(), slides);
         long t3 = System.nanoTime();
-        request.format().exporter().write(deck, request.target(), monitor);
+        exporter.write(deck, request.target(), monitor);
         long end = System.nanoTime();
         listener.progress(total, total);
         return new Result(request.target(), slides.size(), renderNanos, encodeNanos.get(), end - t3, end - start,

@@ -21,6 +21,12 @@ public final class PngExporter implements SlideExporter {
         });
     }
 
+    /** A bare picture has nothing else to carry the title. */
+    @Override
+    public boolean titleInPicture() {
+        return true;
+    }
+
     /** {@code slide-07.png}: zero-padded so that the files sort in slide order. */
     static String fileName(int number, int digits) {
         return String.format(java.util.Locale.ROOT, "slide-%0" + digits + "d.png", number);

@@ -15,4 +15,12 @@ public interface SlideExporter {
      * @throws IOException in a plain sentence naming the path, with nothing left behind
      */
     void write(SlideDeck deck, Path target, ExportMonitor monitor) throws IOException;
+
+    /**
+     * Whether the pictures must show the slide's title. A format that writes the title as text (a page's or a
+     * slide's heading) says no, so the title is not shown twice; only a folder of bare pictures says yes.
+     */
+    default boolean titleInPicture() {
+        return false;
+    }
 }

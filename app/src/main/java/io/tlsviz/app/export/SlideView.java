@@ -23,9 +23,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The picture of a slide at 1920x1080: a header with the title and the step, then the window's own
- * {@link DiagramView} and {@link KnowledgeView} on a {@link ClassroomViewModel} stepped to the slide's step.
- * So a slide shows exactly what the app shows for the same handshake.
+ * The picture of a slide at 1920x1080: a header with the title (only where the format has no title of its own)
+ * and the step, then the window's own {@link DiagramView} and {@link KnowledgeView} on a
+ * {@link ClassroomViewModel} stepped to the slide's step. So a slide shows exactly what the app shows for the same
+ * handshake.
  */
 public final class SlideView extends BorderPane {
     /** The views' font size on a 1920x1080 slide: the window's 15 px scaled to the larger picture. */
@@ -44,9 +45,11 @@ public final class SlideView extends BorderPane {
      * Builds the views once for a deck; {@link #show} then moves them from slide to slide, as the window does
      * when the teacher presses Next. Call on the JavaFX thread.
      *
-     * @param trace a seeded handshake: the view-model replays it from its options
+     * @param trace          a seeded handshake: the view-model replays it from its options
+     * @param titleInPicture whether the picture shows the slide's title: only for a format that writes no title
+     *                       of its own ({@link SlideExporter#titleInPicture()}); elsewhere the title would show twice
      */
-    public SlideView(Trace trace, ExportTexts texts) {
+    public SlideView(Trace trace, ExportTexts texts, boolean titleInPicture) {
         if (trace.options().isFresh()) {
             throw new IllegalArgumentException("a slide needs a seeded handshake to replay it");
         }
@@ -68,10 +71,13 @@ public final class SlideView extends BorderPane {
         heading.getStyleClass().add("slide-title");
         heading.setId("slide-title");
         subtitle.getStyleClass().addAll("slide-subtitle", Styles.MUTED);
-        VBox header = new VBox(4, heading, subtitle);
+        VBox header = new VBox(4, subtitle);
         header.getStyleClass().add("slide-header");
-        header.setPrefHeight(HEADER_HEIGHT);
-        header.setMinHeight(HEADER_HEIGHT);
+        if (titleInPicture) {
+            header.getChildren().add(0, heading);
+            header.setPrefHeight(HEADER_HEIGHT);
+            header.setMinHeight(HEADER_HEIGHT);
+        }
         setTop(header);
         HBox body = new HBox(24, diagram, knowledge);
         body.getStyleClass().add("slide-body");

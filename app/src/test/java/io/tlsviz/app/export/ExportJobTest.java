@@ -79,4 +79,27 @@ class ExportJobTest extends ExportTestBase {
         assertThat(progress).isEmpty();
         assertThat(Files.readString(pdf)).isEqualTo("mine");
     }
+
+    @Test
+    void onlyABarePictureCarriesTheTitleWhereTheDeckWritesItAsTextThePictureLeavesItOut() throws Exception {
+        Path folder = dir.resolve("pictures");
+        Path html = dir.resolve("deck.html");
+
+        new ExportJob(request(firstSteps(1), ExportFormat.PNG, folder, RSA), ExportJob.ProgressListener.NONE,
+                () -> false).run();
+        new ExportJob(request(firstSteps(1), ExportFormat.HTML, html, RSA), ExportJob.ProgressListener.NONE,
+                () -> false).run();
+
+        java.util.regex.Matcher picture = java.util.regex.Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)")
+                .matcher(Files.readString(html));
+        assertThat(picture.find()).isTrue();
+        byte[] inPage = java.util.Base64.getDecoder().decode(picture.group(1));
+        byte[] bare = Files.readAllBytes(folder.resolve("slide-01.png"));
+        // Rendering is deterministic (theSameSeedGivesByteIdenticalPictures): the two differ only by the title.
+        assertThat(inPage).isNotEqualTo(bare);
+        assertThat(Files.readString(html)).contains("<h2>" + RSA.steps().get(0).title() + "</h2>");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(inPage));
+        assertThat(image.getWidth()).isEqualTo(1920);
+        assertThat(image.getHeight()).isEqualTo(1080);
+    }
 }

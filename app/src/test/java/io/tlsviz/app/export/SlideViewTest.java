@@ -29,7 +29,7 @@ class SlideViewTest {
         int premaster = RSA.step("client_makes_premaster").orElseThrow().index() + 1;
 
         List<Object> found = FxThread.call(() -> {
-            SlideView view = new SlideView(RSA, new ExportTexts(Locale.ENGLISH));
+            SlideView view = new SlideView(RSA, new ExportTexts(Locale.ENGLISH), true);
             new SlideRenderer(SlideTheme.LIGHT).attach(view);
             view.show(premaster, "The premaster", List.of("premaster_secret"));
             return List.of(view.lookup("#diagram"), view.lookup("#knowledge"),
@@ -42,5 +42,35 @@ class SlideViewTest {
         assertThat(found.get(0)).isInstanceOf(DiagramView.class);
         assertThat(found.get(1)).isInstanceOf(KnowledgeView.class);
         assertThat(found.subList(2, 6)).containsExactly("The premaster", true, true, true);
+    }
+
+    @Test
+    void withoutTheTitleTheStepLineHeadsThePictureAndTheDiagramGetsTheRoom() throws Exception {
+        int premaster = RSA.step("client_makes_premaster").orElseThrow().index() + 1;
+
+        List<Object> found = FxThread.call(() -> {
+            List<Object> both = new java.util.ArrayList<>();
+            for (boolean title : new boolean[] {true, false}) {
+                SlideView view = new SlideView(RSA, new ExportTexts(Locale.ENGLISH), title);
+                SlideRenderer renderer = new SlideRenderer(SlideTheme.LIGHT);
+                renderer.attach(view);
+                view.show(premaster, "The premaster", List.of());
+                view.layout();
+                javafx.scene.Node diagram = view.lookup("#diagram");
+                Label stepLine = (Label) view.lookup(".slide-subtitle");
+                both.add(view.lookup("#slide-title") != null);
+                both.add(stepLine.getText());
+                both.add(stepLine.localToScene(stepLine.getBoundsInLocal()).getMinY());
+                both.add(diagram.localToScene(diagram.getBoundsInLocal()).getMinY());
+            }
+            return both;
+        });
+
+        assertThat(found.get(0)).as("the title is in a bare picture").isEqualTo(true);
+        assertThat(found.get(4)).as("and not where the format writes it").isEqualTo(false);
+        assertThat((String) found.get(5)).startsWith("Step " + premaster + " of " + RSA.steps().size())
+                .isEqualTo(found.get(1));
+        assertThat((double) found.get(6)).as("the step line moves up to the top").isLessThan((double) found.get(2) - 40);
+        assertThat((double) found.get(7)).as("the diagram starts higher").isLessThan((double) found.get(3) - 40);
     }
 }
