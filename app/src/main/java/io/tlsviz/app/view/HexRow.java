@@ -105,6 +105,12 @@ final class HexRow extends Region {
         return i < count ? i : -1;
     }
 
+    /** The width a row of all sixteen bytes takes in this row's font: the narrowest a hex dump should be. */
+    double fullRowWidth() {
+        return snappedLeftInset() + offset.getLayoutBounds().getWidth() + gap()
+                + (BYTES_PER_ROW * CHARS_PER_BYTE - 1) * charWidth() + snappedRightInset();
+    }
+
     private double charWidth() {
         String t = bytes.getText();
         return t.isEmpty() ? 0 : bytes.getLayoutBounds().getWidth() / t.length();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -30,7 +31,25 @@ public final class InspectorView extends VBox {
     private final InspectorViewModel vm;
     private final Messages messages;
     private final TreeView<Field> tree = new TreeView<>();
-    private final VBox hex = new VBox(2);
+    /**
+     * The hex dump, never narrower than a full row of sixteen bytes: the split beside the tree gives it that
+     * much before it gives the tree more, so the sixteenth column is not cut off in a large font (the projector
+     * theme on a 1920-pixel screen had shown fourteen).
+     */
+    private final VBox hex = new VBox(2) {
+        private double fullRow;
+
+        @Override
+        protected double computeMinWidth(double height) {
+            for (Node n : getChildren()) {
+                if (n instanceof HexRow row) {
+                    fullRow = row.fullRowWidth(); // kept when no message is shown, so the split does not move back
+                    break;
+                }
+            }
+            return snappedLeftInset() + fullRow + snappedRightInset();
+        }
+    };
     private final List<HexRow> recordRows = new ArrayList<>();
     private final List<HexRow> plaintextRows = new ArrayList<>();
     /**
@@ -81,9 +100,17 @@ public final class InspectorView extends VBox {
 
         hex.getStyleClass().add(Styles.HEX_VIEW);
         hex.setId("hex-view");
-        ScrollPane hexScroll = Scrolling.pane(hex);
+        ScrollPane hexScroll = Scrolling.paneNoNarrowerThanItsContent(hex);
         hexScroll.setFocusTraversable(false);
-        SplitPane split = new SplitPane(tree, hexScroll);
+        // The split gives the hex dump its full row from the tree's share, but asks the window for no more width
+        // than before: the knowledge columns beside it come first (in the projector theme at 1260 pixels the
+        // hex dump's minimum had squeezed their names to "c...").
+        SplitPane split = new SplitPane(tree, hexScroll) {
+            @Override
+            protected double computeMinWidth(double height) {
+                return snappedLeftInset() + tree.minWidth(height) + snappedRightInset();
+            }
+        };
         split.setDividerPositions(0.42);
 
         Label detail = new Label();

@@ -15,7 +15,31 @@ final class Scrolling {
     }
 
     static ScrollPane pane(Node content) {
-        ScrollPane sp = new ScrollPane(content);
+        return cacheless(new ScrollPane(content));
+    }
+
+    /**
+     * A scroll pane as {@link #pane} that is never narrower than its content's minimum width and its vertical
+     * scroll bar, so that a split pane or a box gives it that width (a plain ScrollPane's minimum is a few
+     * pixels, whatever it holds). For content that cannot usefully be scrolled sideways, such as a hex dump.
+     */
+    static ScrollPane paneNoNarrowerThanItsContent(javafx.scene.layout.Region content) {
+        return cacheless(new ScrollPane(content) {
+            @Override
+            protected double computeMinWidth(double height) {
+                double bar = 0;
+                for (Node n : getChildrenUnmodifiable()) { // the skin's viewport, scroll bars and corner
+                    if (n instanceof javafx.scene.control.ScrollBar b
+                            && b.getOrientation() == javafx.geometry.Orientation.VERTICAL && b.isVisible()) {
+                        bar = b.prefWidth(-1);
+                    }
+                }
+                return snappedLeftInset() + content.minWidth(-1) + bar + snappedRightInset();
+            }
+        });
+    }
+
+    private static ScrollPane cacheless(ScrollPane sp) {
         sp.getStyleClass().add(Styles.SCROLL);
         sp.skinProperty().addListener((o, old, skin) -> {
             Node viewport = skin == null ? null : sp.lookup(".viewport");

@@ -432,6 +432,30 @@ class MainWindowTest {
         assertThat(robot.lookup("#field-detail").queryAs(Label.class).getText()).isNotEmpty();
     }
 
+    @Test
+    void inTheProjectorThemeTheHexViewShowsAllSixteenBytesOfARowWithoutScrolling(FxRobot robot) throws Exception {
+        robot.interact(() -> window.themeProperty().set(Theme.PROJECTOR));
+        for (int i = 0; i < 4; i++) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        }
+        robot.clickOn("#step-server_certificate");
+        Node hexView = robot.lookup("#hex-view").query();
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".scroll-pane")
+                .match(n -> ((javafx.scene.control.ScrollPane) n).getContent() == hexView)
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        List<Double> edges = FxThread.call(() -> {
+            window.layout();
+            HexRow first = robot.lookup("#inspector").queryAs(InspectorView.class).recordRows().get(0);
+            Node viewport = scroll.lookup(".viewport");
+            return List.of((double) first.byteCount(), scroll.getHvalue(),
+                    first.localToScene(first.byteBounds(HexRow.BYTES_PER_ROW - 1)).getMaxX(),
+                    viewport.localToScene(viewport.getLayoutBounds()).getMaxX());
+        });
+        assertThat(edges.get(0)).as("a full row").isEqualTo((double) HexRow.BYTES_PER_ROW);
+        assertThat(edges.get(1)).as("not scrolled sideways").isZero();
+        assertThat(edges.get(2)).as("the sixteenth byte ends inside the visible part").isLessThanOrEqualTo(edges.get(3));
+    }
+
     /** Clicks byte {@code i} of the record's hex dump where it is drawn, as a person would; returns its row. */
     private static HexRow clickByte(FxRobot robot, int i) throws Exception {
         HexRow row = FxThread.call(() -> robot.lookup("#inspector").queryAs(InspectorView.class).recordRows()
