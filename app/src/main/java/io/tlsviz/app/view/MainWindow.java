@@ -169,7 +169,6 @@ public final class MainWindow extends BorderPane {
         theme.set(Theme.fromId(prefs.theme()));
     }
 
-    /** The lesson view-model behind this window. */
     /** Where the divider between narration and knowledge columns goes, in a lesson and in free exploration. */
     static double narrationShare(boolean inLesson) {
         return inLesson ? 0.56 : 0.3;
@@ -179,6 +178,7 @@ public final class MainWindow extends BorderPane {
         return settings;
     }
 
+    /** The lesson view-model behind this window. */
     public LessonViewModel lessons() {
         return lessons;
     }
