@@ -125,6 +125,11 @@ public final class KnowledgeView extends HBox {
             updateHighlights();
             return;
         }
+        ScrollPane pane = panes.get(p);
+        // Scrolled to its end (as after a reveal of the newest value): the end stays in view when a value there is
+        // rebuilt taller or shorter (its "new" mark goes at the next step), instead of the pane keeping its offset
+        // and cutting the newest value off below.
+        boolean atEnd = pane != null && pane.getVvalue() >= pane.getVmax();
         int same = 0;
         while (same < items.size() && same < shown.size()
                 && items.get(same).equals(shown.get(same).getProperties().get(KnowledgeItem.class))) {
@@ -140,6 +145,9 @@ public final class KnowledgeView extends HBox {
         List<Node> fresh = added.stream().filter(n -> n.getStyleClass().contains(Styles.NEW_VALUE)).toList();
         if (!fresh.isEmpty()) {
             revealAfterLayout(p, fresh.get(0), fresh.get(fresh.size() - 1));
+        } else if (atEnd && !added.isEmpty()) {
+            Node last = shown.get(shown.size() - 1);
+            revealAfterLayout(p, last, last);
         }
     }
 

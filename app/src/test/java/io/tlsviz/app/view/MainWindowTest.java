@@ -456,6 +456,36 @@ class MainWindowTest {
         assertThat(edges.get(2)).as("the sixteenth byte ends inside the visible part").isLessThanOrEqualTo(edges.get(3));
     }
 
+    @Test
+    void theValueAPartyJustMadeStaysInViewAtTheNextStep(FxRobot robot) throws Exception {
+        // RSA: the client encrypts the premaster (a new value at the end of its column, revealed), then sends the
+        // ClientKeyExchange; the client learns nothing there, but its newest value loses its "new" mark.
+        for (int i = 0; robot.lookup("#kv-client-encrypted_premaster_secret").tryQuery().isEmpty(); i++) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(i).isLessThan(23);
+        }
+        robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(current(robot)).isEqualTo("step-client_key_exchange");
+
+        List<Double> edges = FxThread.call(() -> {
+            Node column = robot.lookup("#knowledge-client").query();
+            javafx.scene.control.ScrollPane scroll = robot.from(column).lookup(".scroll-pane")
+                    .queryAs(javafx.scene.control.ScrollPane.class);
+            Node viewport = scroll.lookup(".viewport");
+            Node value = robot.lookup("#kv-client-encrypted_premaster_secret").query();
+            javafx.geometry.Bounds shown = viewport.localToScene(viewport.getLayoutBounds());
+            javafx.geometry.Bounds card = value.localToScene(value.getLayoutBounds());
+            return List.of(((javafx.scene.layout.Region) scroll.getContent()).getHeight(), shown.getHeight(),
+                    card.getMinY(), card.getMaxY(), shown.getMinY(), shown.getMaxY());
+        });
+        assertThat(edges.get(0)).as("the column is longer than it is high (else nothing can be cut off)")
+                .isGreaterThan(edges.get(1));
+        assertThat(edges.get(2)).as("top of the client's newest value in view").isGreaterThanOrEqualTo(edges.get(4) - 0.5);
+        assertThat(edges.get(3)).as("bottom of the client's newest value in view").isLessThanOrEqualTo(edges.get(5) + 0.5);
+    }
+
     /** Clicks byte {@code i} of the record's hex dump where it is drawn, as a person would; returns its row. */
     private static HexRow clickByte(FxRobot robot, int i) throws Exception {
         HexRow row = FxThread.call(() -> robot.lookup("#inspector").queryAs(InspectorView.class).recordRows()
