@@ -129,7 +129,7 @@ public final class KnowledgeView extends HBox {
         // Scrolled to its end (as after a reveal of the newest value): the end stays in view when a value there is
         // rebuilt taller or shorter (its "new" mark goes at the next step), instead of the pane keeping its offset
         // and cutting the newest value off below.
-        boolean atEnd = pane != null && pane.getVvalue() >= pane.getVmax();
+        boolean atEnd = pane.getVvalue() >= pane.getVmax();
         int same = 0;
         while (same < items.size() && same < shown.size()
                 && items.get(same).equals(shown.get(same).getProperties().get(KnowledgeItem.class))) {
