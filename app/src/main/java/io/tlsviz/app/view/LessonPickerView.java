@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -19,7 +20,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The lesson picker over the window: the lessons in the current language (title and summary) and free
- * exploration. Up/Down choose, Enter or a double click starts, Esc closes. Large enough for a projector.
+ * exploration. Up/Down (and a clicker's Left/Right, PageUp/PageDown) choose, Enter or a double click starts,
+ * Esc closes. Large enough for a projector.
  */
 public final class LessonPickerView extends StackPane {
     private final LessonViewModel vm;
@@ -44,6 +46,22 @@ public final class LessonPickerView extends StackPane {
                 startSelected();
                 e.consume();
             }
+        });
+        // A filter, because the list's own keys come first otherwise: it takes Esc for cancelling an edit,
+        // and Left/Right would move the keyboard out of the picker to the toolbar hidden behind it. A
+        // presentation clicker sends Right/PageDown and Left/PageUp; here they go through the choices.
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            KeyCode k = e.getCode();
+            if (k == KeyCode.ESCAPE) {
+                vm.closePicker();
+            } else if (k == KeyCode.RIGHT || k == KeyCode.PAGE_DOWN) {
+                asIf(KeyCode.DOWN);
+            } else if (k == KeyCode.LEFT || k == KeyCode.PAGE_UP) {
+                asIf(KeyCode.UP);
+            } else {
+                return;
+            }
+            e.consume();
         });
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
@@ -99,6 +117,11 @@ public final class LessonPickerView extends StackPane {
         list.getSelectionModel().select(vm.suggestedChoiceProperty().get());
         list.scrollTo(list.getSelectionModel().getSelectedIndex());
         list.requestFocus();
+    }
+
+    /** Hands the list the key it would get for Up or Down, which moves the selection and scrolls to it. */
+    private void asIf(KeyCode code) {
+        list.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false));
     }
 
     private void startSelected() {

@@ -348,11 +348,15 @@ public final class MainWindow extends BorderPane {
     }
 
     private void onKey(KeyEvent e) {
+        KeyCode k = e.getCode();
+        if (onPresentingKey(e, k)) {
+            e.consume();
+            return;
+        }
         if (e.getTarget() instanceof TextInputControl || picker.isVisible()
                 || !lessons.problems().isEmpty()) {
             return;
         }
-        KeyCode k = e.getCode();
         QuizViewModel quiz = lessons.quizProperty().get();
         if (quiz != null && !quiz.doneProperty().get() && !e.isShortcutDown()) {
             int digit = digit(k);
@@ -373,13 +377,7 @@ public final class MainWindow extends BorderPane {
         }
         boolean handled = true;
         if (e.isShortcutDown()) {
-            if (k == KeyCode.PLUS || k == KeyCode.EQUALS || k == KeyCode.ADD) {
-                changeFont(1);
-            } else if (k == KeyCode.MINUS || k == KeyCode.SUBTRACT) {
-                changeFont(-1);
-            } else {
-                handled = false;
-            }
+            handled = false;
         } else if (k == KeyCode.RIGHT || k == KeyCode.SPACE || k == KeyCode.PAGE_DOWN) {
             lessons.next();
         } else if (k == KeyCode.LEFT || k == KeyCode.PAGE_UP) {
@@ -388,14 +386,54 @@ public final class MainWindow extends BorderPane {
             lessons.restart();
         } else if (k == KeyCode.P) {
             vm.togglePlay();
-        } else if (k == KeyCode.F5 || k == KeyCode.F11) {
-            toggleFullScreen();
         } else {
             handled = false;
         }
         if (handled) {
             e.consume();
         }
+    }
+
+    /**
+     * The keys for presenting, which work whatever is open or has the keyboard: F5/F11 full screen, Ctrl +/−
+     * the font size, and Esc, which closes what is open over the window first (the lesson picker, the list of
+     * a lesson file's problems) and leaves full screen only when nothing is. A teacher who closes the picker
+     * with Esc stays in presenter mode. True if the key was used.
+     */
+    private boolean onPresentingKey(KeyEvent e, KeyCode k) {
+        if (e.isShortcutDown()) {
+            if (k == KeyCode.PLUS || k == KeyCode.EQUALS || k == KeyCode.ADD) {
+                changeFont(1);
+                return true;
+            } else if (k == KeyCode.MINUS || k == KeyCode.SUBTRACT) {
+                changeFont(-1);
+                return true;
+            }
+            return false;
+        }
+        if (k == KeyCode.F5 || k == KeyCode.F11) {
+            toggleFullScreen();
+            return true;
+        }
+        if (k == KeyCode.ESCAPE) {
+            if (picker.isVisible()) {
+                lessons.closePicker();
+                return true;
+            }
+            if (!lessons.problems().isEmpty()) {
+                return false; // the problems list closes itself
+            }
+            if (stage().map(Stage::isFullScreen).orElse(false)) {
+                stage().get().setFullScreen(false);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private java.util.Optional<Stage> stage() {
+        Window w = getScene() == null ? null : getScene().getWindow();
+        return w instanceof Stage s ? java.util.Optional.of(s) : java.util.Optional.empty();
     }
 
     /** 1 to 9 for the digit keys (top row or keypad), else 0. */
@@ -446,11 +484,11 @@ public final class MainWindow extends BorderPane {
     }
 
     private void toggleFullScreen() {
-        Window w = getScene() == null ? null : getScene().getWindow();
-        if (w instanceof Stage stage) {
+        stage().ifPresent(stage -> {
             stage.setFullScreenExitHint(messages.get("presenter.exitHint"));
+            stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is onPresentingKey's
             stage.setFullScreen(!stage.isFullScreen());
-        }
+        });
     }
 
     /**

@@ -6,6 +6,7 @@ import io.tlsviz.app.TlsvizApp;
 import io.tlsviz.app.i18n.Messages;
 import io.tlsviz.app.prefs.AppPreferences;
 import io.tlsviz.app.prefs.InMemoryPreferenceStore;
+import io.tlsviz.app.viewmodel.LessonChoice;
 import io.tlsviz.engine.Exchange;
 import io.tlsviz.engine.ScenarioOptions;
 import io.tlsviz.lessons.LessonLibrary;
@@ -140,6 +141,53 @@ class LessonWindowTest {
         assertThat(text(robot, "#narration-title")).isEqualTo("5. The server decrypts");
         assertThat(current(robot)).isEqualTo("step-server_decrypts_premaster");
         assertThat(narration(robot)).doesNotContain("{{");
+    }
+
+    @Test
+    void escClosesThePickerThatOpensAtLaunchAndLeavesTheHandshakeAtItsStart(FxRobot robot) {
+        assertThat(robot.lookup("#lesson-list").query().isFocused()).as("the list has the keyboard").isTrue();
+        press(robot, KeyCode.ESCAPE);
+        assertThat(robot.lookup("#lesson-picker").query().isVisible()).isFalse();
+        assertThat(text(robot, "#status")).contains("step 0 of ");
+        press(robot, KeyCode.RIGHT); // the window's Next works straight away
+        assertThat(text(robot, "#status")).contains("step 1 of ");
+    }
+
+    @Test
+    void f5WorksWithThePickerOpenAndEscClosesThePickerBeforeItLeavesPresenterMode(FxRobot robot) {
+        Stage stage = (Stage) robot.lookup("#lesson-picker").query().getScene().getWindow();
+        press(robot, KeyCode.F5);
+        assertThat(stage.isFullScreen()).isTrue();
+        assertThat(robot.lookup("#lesson-picker").query().isVisible()).isTrue();
+        press(robot, KeyCode.ESCAPE);
+        assertThat(robot.lookup("#lesson-picker").query().isVisible()).isFalse();
+        assertThat(stage.isFullScreen()).as("still presenting").isTrue();
+        press(robot, KeyCode.ESCAPE);
+        assertThat(stage.isFullScreen()).isFalse();
+        press(robot, KeyCode.F11);
+        assertThat(stage.isFullScreen()).isTrue();
+        press(robot, KeyCode.F11);
+        assertThat(stage.isFullScreen()).isFalse();
+    }
+
+    @Test
+    void aClickersArrowKeysChooseInThePickerAndTheKeyboardStaysInIt(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ListView<LessonChoice> list = robot.lookup("#lesson-list").queryAs(ListView.class);
+        int first = list.getSelectionModel().getSelectedIndex();
+        press(robot, KeyCode.RIGHT);
+        press(robot, KeyCode.PAGE_DOWN);
+        assertThat(list.getSelectionModel().getSelectedIndex()).isEqualTo(first + 2);
+        assertThat(list.isFocused()).as("the keyboard did not wander behind the picker").isTrue();
+        press(robot, KeyCode.LEFT);
+        assertThat(list.getSelectionModel().getSelectedIndex()).isEqualTo(first + 1);
+        assertThat(robot.lookup("#lesson-picker").query().isVisible()).isTrue();
+        assertThat(text(robot, "#status")).as("the handshake behind did not move").contains("step 0 of ");
+        press(robot, KeyCode.ENTER);
+        assertThat(robot.lookup("#lesson-picker").query().isVisible()).isFalse();
+        String chosen = list.getItems().get(first + 1).id();
+        assertThat(text(robot, "#narration-title"))
+                .isEqualTo(shipped.lesson(chosen, "en").orElseThrow().beats().get(0).title());
     }
 
     private static String current(FxRobot robot) {
