@@ -2,8 +2,4 @@ package io.tlsviz.app.viewmodel;
 
 /** A run of bytes in a record, or in its decrypted plaintext when {@code inPlaintext}. */
 public record ByteRange(int offset, int length, boolean inPlaintext) {
-
-    public boolean contains(int index, boolean plaintext) {
-        return plaintext == inPlaintext && index >= offset && index < offset + length;
-    }
 }

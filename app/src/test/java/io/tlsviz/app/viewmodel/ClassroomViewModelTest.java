@@ -332,7 +332,10 @@ class ClassroomViewModelTest {
         assertThat(f.offset()).isZero();
         in.selectByte(20, false);
         assertThat(in.selectedFieldProperty().get().offset()).isLessThanOrEqualTo(20);
-        assertThat(in.selectedRangeProperty().get().contains(20, false)).isTrue();
+        ByteRange range = in.selectedRangeProperty().get();
+        assertThat(range.inPlaintext()).isFalse();
+        assertThat(range.offset()).isLessThanOrEqualTo(20);
+        assertThat(range.offset() + range.length()).as("the range covers byte 20").isGreaterThan(20);
         assertThat(in.fieldDetailProperty().get()).isNotEmpty();
     }
 }
