@@ -277,7 +277,7 @@ public final class MainWindow extends BorderPane {
         next.disableProperty().bind(lessons.canNextProperty().not());
         next.setDefaultButton(false);
         Button restart = button("restart", "toolbar.restart", lessons::restart);
-        Button play = button("play", "toolbar.play", vm::togglePlay);
+        Button play = button("play", "toolbar.play", lessons::togglePlay);
         play.textProperty().bind(Bindings.when(vm.playingProperty())
                 .then(messages.get("toolbar.pause")).otherwise(messages.get("toolbar.play")));
 
@@ -385,7 +385,7 @@ public final class MainWindow extends BorderPane {
         } else if (k == KeyCode.HOME) {
             lessons.restart();
         } else if (k == KeyCode.P) {
-            vm.togglePlay();
+            lessons.togglePlay();
         } else {
             handled = false;
         }
@@ -477,7 +477,7 @@ public final class MainWindow extends BorderPane {
         }
         if (vm.playingProperty().get()) {
             playClock = new Timeline(new KeyFrame(Duration.seconds(vm.secondsPerStepProperty().get()),
-                    e -> vm.tick()));
+                    e -> lessons.tick()));
             playClock.setCycleCount(Timeline.INDEFINITE);
             playClock.play();
         }

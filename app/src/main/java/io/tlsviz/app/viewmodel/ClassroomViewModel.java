@@ -143,6 +143,11 @@ public final class ClassroomViewModel {
         playing.set(false);
     }
 
+    /** Plays on from where the handshake is, never starting it over (a lesson's play, beat by beat). */
+    void playOn() {
+        playing.set(true);
+    }
+
     public void togglePlay() {
         if (playing.get()) {
             pause();

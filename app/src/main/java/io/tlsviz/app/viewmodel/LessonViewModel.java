@@ -270,12 +270,58 @@ public final class LessonViewModel {
 
     // --- Moving --------------------------------------------------------------------------------------
 
-    /** Next beat in a lesson (unless its quiz is still open), else the next step. */
+    /**
+     * Next beat in a lesson, else the next step. At an open quiz Next does not move: it checks the answer
+     * picked, or with nothing picked shows the answer (as S does). A teacher with a clicker, which sends
+     * only Next and Back, asks the room and reveals; the next Next moves on.
+     */
     public void next() {
         if (lesson.get() == null) {
             classroom.next();
-        } else if (canNext.get()) {
+            return;
+        }
+        QuizViewModel q = quiz.get();
+        if (q != null && !q.doneProperty().get()) {
+            if (q.chosenProperty().get().isEmpty() || !q.answer()) {
+                q.skip();
+            }
+            return;
+        }
+        if (canNext.get()) {
             showBeat(beatIndex.get() + 1);
+        }
+    }
+
+    /**
+     * Play or pause. In a lesson play goes beat by beat and stops at a quiz still to be answered and at the
+     * last beat; without one, step by step (the classroom's own play).
+     */
+    public void togglePlay() {
+        if (lesson.get() == null) {
+            classroom.togglePlay();
+        } else if (classroom.playingProperty().get()) {
+            classroom.pause();
+        } else if (canNext.get()) {
+            classroom.playOn();
+        }
+    }
+
+    /** One tick of the play clock: the next beat in a lesson, else the next step. */
+    public void tick() {
+        if (lesson.get() == null) {
+            classroom.tick();
+            return;
+        }
+        if (!classroom.playingProperty().get()) {
+            return;
+        }
+        if (canNext.get()) {
+            showBeat(beatIndex.get() + 1); // moving the handshake pauses it
+        }
+        if (canNext.get()) {
+            classroom.playOn();
+        } else {
+            classroom.pause();
         }
     }
 
@@ -288,11 +334,22 @@ public final class LessonViewModel {
         }
     }
 
-    /** The first beat, else the start of the handshake. */
+    /**
+     * The first beat with every quiz unanswered (the next class must not see the last one's answers), else
+     * the start of the handshake. Back keeps answers; Restart starts the lesson over.
+     */
     public void restart() {
         if (lesson.get() == null) {
             classroom.restart();
         } else {
+            classroom.pause();
+            QuizViewModel old = quiz.get();
+            if (old != null) {
+                old.doneProperty().removeListener(quizDone);
+                quiz.set(null);
+            }
+            quizzes.clear();
+            carriedQuizzes.clear();
             showBeat(0);
         }
     }

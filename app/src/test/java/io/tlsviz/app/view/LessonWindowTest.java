@@ -105,11 +105,9 @@ class LessonWindowTest {
         assertThat(robot.lookup(".knowledge-value.lesson-highlight").queryAll().stream().map(Node::getId))
                 .contains("kv-client-client_random");
 
-        // The quiz at the first beat blocks Next until it is answered.
+        // The quiz at the first beat holds the beat until it is answered.
         assertThat(robot.lookup("#quiz").query().isVisible()).isTrue();
         assertThat(robot.lookup("#next").query().isDisabled()).isTrue();
-        press(robot, KeyCode.RIGHT);
-        assertThat(text(robot, "#beat-label")).startsWith("beat 1 of ");
         press(robot, KeyCode.DIGIT1);
         assertThat(robot.lookup("#quiz-option-1").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
                 .isTrue();
@@ -151,6 +149,29 @@ class LessonWindowTest {
         assertThat(text(robot, "#status")).contains("step 0 of ");
         press(robot, KeyCode.RIGHT); // the window's Next works straight away
         assertThat(text(robot, "#status")).contains("step 1 of ");
+    }
+
+    @Test
+    void aClickerRevealsTheQuizAnswerWithNextAndPlayThenGoesBeatByBeat(FxRobot robot) throws Exception {
+        press(robot, KeyCode.ENTER); // the RSA lesson; its first beat has a quiz
+        press(robot, KeyCode.PAGE_DOWN);
+        assertThat(text(robot, "#beat-label")).startsWith("beat 1 of ");
+        assertThat(text(robot, "#quiz-verdict")).isEqualTo("Skipped.");
+        assertThat(text(robot, "#quiz-explanation")).contains("server answers");
+        press(robot, KeyCode.PAGE_DOWN);
+        assertThat(text(robot, "#beat-label")).startsWith("beat 2 of ");
+        String beat2 = text(robot, "#narration-title");
+
+        press(robot, KeyCode.P); // plays the lesson, not the handshake under it
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> text(robot, "#beat-label").startsWith("beat 3 of "));
+        assertThat(text(robot, "#narration-title")).isNotEqualTo(beat2);
+        assertThat(current(robot)).isEqualTo("step-"
+                + shipped.lesson("rsa", "en").orElseThrow().beats().get(2).step());
+        press(robot, KeyCode.HOME);
+        assertThat(text(robot, "#beat-label")).startsWith("beat 1 of ");
+        assertThat(robot.lookup("#quiz-verdict").queryAs(Label.class).isVisible()
+                && !text(robot, "#quiz-verdict").isEmpty()).as("Restart asks the quiz again").isFalse();
     }
 
     @Test

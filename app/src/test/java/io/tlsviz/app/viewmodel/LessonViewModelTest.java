@@ -92,14 +92,12 @@ class LessonViewModelTest {
     }
 
     @Test
-    void aQuizBlocksNextUntilAnsweredOrSkipped() {
+    void aQuizHoldsTheBeatUntilAnsweredOrSkipped() {
         LessonViewModel vm = lessons(Locale.ENGLISH);
         vm.startLesson("rsa");
         QuizViewModel quiz = vm.quizProperty().get();
         assertThat(quiz.kind()).isEqualTo(Quiz.Kind.NEXT_MESSAGE);
         assertThat(vm.canNextProperty().get()).isFalse();
-        vm.next();
-        assertThat(vm.beatIndexProperty().get()).isZero();
         assertThat(quiz.answer()).as("nothing chosen yet").isFalse();
         quiz.choose(1);
         assertThat(quiz.answer()).isTrue();
@@ -126,6 +124,74 @@ class LessonViewModelTest {
         vm.quizProperty().get().skip();
         assertThat(vm.quizProperty().get().verdictProperty().get()).isEqualTo("Skipped.");
         assertThat(vm.canNextProperty().get()).isTrue();
+    }
+
+    @Test
+    void nextAtAnOpenQuizShowsTheAnswerOrChecksThePickAndOnlyTheNextNextMovesOn() {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        vm.startLesson("rsa");
+        QuizViewModel quiz = vm.quizProperty().get();
+        vm.next(); // a clicker: nothing picked
+        assertThat(vm.beatIndexProperty().get()).isZero();
+        assertThat(quiz.verdictProperty().get()).isEqualTo("Skipped.");
+        assertThat(quiz.explanationProperty().get()).contains("server answers");
+        assertThat(vm.canNextProperty().get()).isTrue();
+        vm.next();
+        assertThat(vm.beatIndexProperty().get()).isEqualTo(1);
+
+        vm.startLesson("rsa");
+        QuizViewModel again = vm.quizProperty().get();
+        again.choose(0); // picked with the keyboard, then the clicker
+        vm.next();
+        assertThat(vm.beatIndexProperty().get()).isZero();
+        assertThat(again.answeredProperty().get()).isTrue();
+        assertThat(again.verdictProperty().get()).isEqualTo("Correct.");
+    }
+
+    @Test
+    void restartStartsTheLessonOverWithEveryQuizUnansweredAndBackKeepsAnswers() {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        vm.startLesson("rsa");
+        vm.quizProperty().get().choose(0);
+        vm.quizProperty().get().answer();
+        vm.next();
+        vm.back();
+        assertThat(vm.quizProperty().get().answeredProperty().get()).as("Back keeps the answer").isTrue();
+        vm.next();
+        vm.restart();
+        assertThat(vm.beatIndexProperty().get()).isZero();
+        QuizViewModel fresh = vm.quizProperty().get();
+        assertThat(fresh.doneProperty().get()).isFalse();
+        assertThat(fresh.chosenProperty().get()).isEmpty();
+        assertThat(fresh.verdictProperty().get()).isEmpty();
+        assertThat(vm.canNextProperty().get()).isFalse();
+    }
+
+    @Test
+    void playInALessonGoesBeatByBeatAndStopsAtAQuizAndAtTheEnd() {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        vm.startLesson("rsa");
+        Lesson rsa = vm.lessonProperty().get();
+        vm.togglePlay();
+        assertThat(vm.classroom().playingProperty().get()).as("not past an open quiz").isFalse();
+        vm.quizProperty().get().skip();
+        vm.togglePlay();
+        assertThat(vm.classroom().playingProperty().get()).isTrue();
+        int ticks = 0;
+        while (vm.classroom().playingProperty().get() && ticks++ < 100) {
+            int before = vm.beatIndexProperty().get();
+            vm.tick();
+            assertThat(vm.beatIndexProperty().get()).as("one beat per tick").isEqualTo(before + 1);
+            assertThat(currentStep(vm)).isEqualTo(rsa.beats().get(before + 1).step());
+            if (vm.quizProperty().get() != null && !vm.quizProperty().get().doneProperty().get()) {
+                assertThat(vm.classroom().playingProperty().get()).as("stops at a quiz").isFalse();
+                vm.quizProperty().get().skip();
+                vm.togglePlay();
+            }
+        }
+        assertThat(vm.beatIndexProperty().get()).isEqualTo(rsa.beats().size() - 1);
+        assertThat(vm.classroom().playingProperty().get()).isFalse();
+        assertThat(currentStep(vm)).isEqualTo(rsa.beats().get(rsa.beats().size() - 1).step());
     }
 
     @Test
