@@ -57,6 +57,8 @@ public final class ClassroomViewModel {
     private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
+    /** During {@link #advanceToStep}: the first step whose values count as new; else -1 (the last step's). */
+    private int newFrom = -1;
     private final BooleanProperty tamperMode = new SimpleBooleanProperty();
     private final DoubleProperty secondsPerStep = new SimpleDoubleProperty(1.5);
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
@@ -190,6 +192,20 @@ public final class ClassroomViewModel {
         return false;
     }
 
+    /**
+     * As {@link #goToStep(String)}, for a move forward over several steps at once (a lesson's Next): every
+     * value learned since the step shown before counts as new in the knowledge columns, not only the last
+     * step's, so a column shows what its party learned during the whole move.
+     */
+    public boolean advanceToStep(String name) {
+        newFrom = session.position();
+        try {
+            return goToStep(name);
+        } finally {
+            newFrom = -1;
+        }
+    }
+
     /** The values shown so far, by secret name: what the revealed steps captured, first capture wins. */
     public Map<String, byte[]> revealedValues() {
         Map<String, byte[]> values = new LinkedHashMap<>();
@@ -256,7 +272,8 @@ public final class ClassroomViewModel {
         selectedStep.set(current);
         canNext.set(session.hasNext());
         canBack.set(!revealed.isEmpty());
-        knowledge.update(revealed, session.trace().proof());
+        int last = revealed.size() - 1;
+        knowledge.update(revealed, session.trace().proof(), newFrom < 0 ? last : Math.min(newFrom, last));
         NarrationSource.Narration n = current == null ? narrationSource.beforeFirstStep(options.get())
                 : narrationSource.narrationFor(current, options.get());
         narrationTitle.set(n.title());

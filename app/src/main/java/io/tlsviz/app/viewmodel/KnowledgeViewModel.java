@@ -81,9 +81,14 @@ public final class KnowledgeViewModel {
         }
     }
 
-    /** Recomputes every column from the steps revealed so far. */
-    public void update(List<Step> revealed, Proof proof) {
-        int current = revealed.isEmpty() ? -1 : revealed.get(revealed.size() - 1).index();
+    /**
+     * Recomputes every column from the steps revealed so far; values learned from the revealed step at
+     * position {@code newFrom} (from 0) on are new: the last step's after a single step, more after a lesson's
+     * move over several.
+     */
+    public void update(List<Step> revealed, Proof proof, int newFrom) {
+        int current = revealed.isEmpty() || newFrom < 0 ? -1
+                : revealed.get(Math.min(newFrom, revealed.size() - 1)).index();
         Set<String> wireKnows = new HashSet<>();
         Map<Party, Map<String, KnowledgeItem>> learned = new EnumMap<>(Party.class);
         for (Party p : Party.values()) {
@@ -101,7 +106,7 @@ public final class KnowledgeViewModel {
                 for (Party p : s.knownBy()) {
                     learned.get(p).computeIfAbsent(s.name(), n -> new KnowledgeItem(p, n, s.hex(),
                             KnowledgeItem.shorten(s.hex()), formulaText.apply(s.formula()), s.inputs(), step.index(),
-                            proof.proves(n), step.index() == current, !wireKnows.contains(n)));
+                            proof.proves(n), current >= 0 && step.index() >= current, !wireKnows.contains(n)));
                 }
             }
         }

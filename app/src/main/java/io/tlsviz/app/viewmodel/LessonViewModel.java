@@ -111,6 +111,8 @@ public final class LessonViewModel {
     private final ReadOnlyStringWrapper problemsTitle = new ReadOnlyStringWrapper("");
 
     private final Map<Integer, QuizViewModel> quizzes = new HashMap<>();
+    /** While Next or Play moves to the next beat (not Back, Restart or a jump). */
+    private boolean moveForward;
     /** Quiz states from a window in another language, restored when their beat's quiz is made. */
     private final Map<Integer, QuizViewModel.State> carriedQuizzes = new HashMap<>();
     private final ChangeListener<Boolean> quizDone = (o, was, now) -> updateCanMove();
@@ -288,7 +290,17 @@ public final class LessonViewModel {
             return;
         }
         if (canNext.get()) {
+            advanceBeat();
+        }
+    }
+
+    /** The next beat, with all that each party learned on the way marked new. */
+    private void advanceBeat() {
+        moveForward = true;
+        try {
             showBeat(beatIndex.get() + 1);
+        } finally {
+            moveForward = false;
         }
     }
 
@@ -316,7 +328,7 @@ public final class LessonViewModel {
             return;
         }
         if (canNext.get()) {
-            showBeat(beatIndex.get() + 1); // moving the handshake pauses it
+            advanceBeat(); // moving the handshake pauses it
         }
         if (canNext.get()) {
             classroom.playOn();
@@ -367,7 +379,11 @@ public final class LessonViewModel {
         }
         beatIndex.set(index);
         beat.set(b);
-        classroom.goToStep(b.step());
+        if (moveForward) {
+            classroom.advanceToStep(b.step());
+        } else {
+            classroom.goToStep(b.step());
+        }
         classroom.knowledge().setLessonHighlights(b.highlightedSecrets());
         for (String path : b.highlightedFields()) {
             if (classroom.inspector().selectPath(path)) {

@@ -175,6 +175,31 @@ class LessonWindowTest {
     }
 
     @Test
+    void atTheBeatWhereTheClientMakesThePremasterItsColumnShowsIt(FxRobot robot) throws Exception {
+        press(robot, KeyCode.ENTER); // the RSA lesson
+        for (int i = 0; robot.lookup("#kv-client-premaster_secret").tryQuery().isEmpty(); i++) {
+            press(robot, KeyCode.S); // skips a quiz if there is one
+            press(robot, KeyCode.RIGHT);
+            assertThat(i).isLessThan(10);
+        }
+        List<Double> edges = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            Node column = robot.lookup("#knowledge-client").query();
+            javafx.scene.control.ScrollPane scroll = robot.from(column).lookup(".scroll-pane")
+                    .queryAs(javafx.scene.control.ScrollPane.class);
+            Node viewport = scroll.lookup(".viewport");
+            Node value = robot.lookup("#kv-client-premaster_secret").query();
+            javafx.geometry.Bounds shown = viewport.localToScene(viewport.getLayoutBounds());
+            javafx.geometry.Bounds card = value.localToScene(value.getLayoutBounds());
+            return List.of(((javafx.scene.layout.Region) scroll.getContent()).getHeight(), shown.getHeight(),
+                    card.getMinY(), card.getMaxY(), shown.getMinY(), shown.getMaxY());
+        }).get();
+        assertThat(edges.get(0)).as("the column is longer than it is high (else nothing can be hidden)")
+                .isGreaterThan(edges.get(1));
+        assertThat(edges.get(2)).as("top of the premaster in view").isGreaterThanOrEqualTo(edges.get(4) - 0.5);
+        assertThat(edges.get(3)).as("bottom of the premaster in view").isLessThanOrEqualTo(edges.get(5) + 0.5);
+    }
+
+    @Test
     void f5WorksWithThePickerOpenAndEscClosesThePickerBeforeItLeavesPresenterMode(FxRobot robot) {
         Stage stage = (Stage) robot.lookup("#lesson-picker").query().getScene().getWindow();
         press(robot, KeyCode.F5);

@@ -195,6 +195,41 @@ class LessonViewModelTest {
     }
 
     @Test
+    void afterALessonsNextEveryValueLearnedDuringTheBeatIsNewInItsColumn() {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        vm.startLesson("rsa");
+        Lesson rsa = vm.lessonProperty().get();
+        int beatsOverSeveralSteps = 0;
+        for (int i = 1; i < rsa.beats().size(); i++) {
+            int before = vm.classroom().positionProperty().get();
+            if (vm.quizProperty().get() != null) {
+                vm.quizProperty().get().skip();
+            }
+            vm.next();
+            int after = vm.classroom().positionProperty().get();
+            for (Party p : QuizViewModel.PARTIES) {
+                for (KnowledgeItem item : vm.classroom().knowledge().column(p)) {
+                    boolean learnedInTheMove = after > before ? item.sinceStep() >= before
+                            : item.sinceStep() == after - 1;
+                    assertThat(item.isNew()).as("beat %d, %s, %s (learned at step %d of %d..%d)", i + 1, p,
+                            item.name(), item.sinceStep(), before, after - 1).isEqualTo(learnedInTheMove);
+                    if (item.isNew() && item.sinceStep() < after - 1) {
+                        beatsOverSeveralSteps++;
+                    }
+                }
+            }
+        }
+        assertThat(beatsOverSeveralSteps).as("values new from an earlier step of a beat").isPositive();
+        // One step at a time (free exploration), only the step's own values are new.
+        vm.restart();
+        vm.classroom().goTo(0);
+        vm.classroom().next();
+        vm.classroom().next();
+        assertThat(vm.classroom().knowledge().column(Party.CLIENT)).filteredOn(KnowledgeItem::isNew)
+                .allSatisfy(item -> assertThat(item.sinceStep()).isEqualTo(1));
+    }
+
+    @Test
     void whoKnowsIsRightOnlyForExactlyTheRightParties() {
         LessonViewModel vm = lessons(Locale.ENGLISH);
         vm.startLesson("rsa");
