@@ -209,10 +209,24 @@ public final class KnowledgeView extends HBox {
             tip.getStyleClass().add(Styles.MONO);
             return tip;
         });
-        MenuItem copy = new MenuItem(messages.get("knowledge.copy"));
-        copy.setOnAction(e -> copy(item));
-        box.setOnContextMenuRequested(e -> new ContextMenu(copy).show(box, e.getScreenX(), e.getScreenY()));
+        // The menu opens on the right button's click, the same on every platform and under the headless test
+        // toolkit, which sends no menu event for a mouse; the toolkit's menu event opens it from the keyboard
+        // (the Menu key, Shift+F10). The right button never changes the selection.
+        box.setOnContextMenuRequested(e -> {
+            if (e.isKeyboardTrigger()) {
+                javafx.geometry.Bounds b = box.localToScreen(box.getLayoutBounds());
+                showCopyMenu(box, item, b.getMinX() + 12, b.getMinY() + 12);
+            }
+            e.consume();
+        });
         box.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+                showCopyMenu(box, item, e.getScreenX(), e.getScreenY());
+                return;
+            }
+            if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) {
+                return;
+            }
             box.requestFocus();
             vm.selectedProperty().set(item.equals(vm.selectedProperty().get()) ? null : item);
         });
@@ -226,6 +240,13 @@ public final class KnowledgeView extends HBox {
             }
         });
         return box;
+    }
+
+    private void showCopyMenu(Region box, KnowledgeItem item, double screenX, double screenY) {
+        MenuItem copy = new MenuItem(messages.get("knowledge.copy"));
+        copy.setId("copy-value");
+        copy.setOnAction(a -> copy(item));
+        new ContextMenu(copy).show(box, screenX, screenY);
     }
 
     /**
@@ -280,26 +301,7 @@ public final class KnowledgeView extends HBox {
     }
 
     static void reveal(ScrollPane sp, Region content, Node first, Node last) {
-        double contentHeight = content.getHeight();
-        double viewHeight = sp.getViewportBounds().getHeight();
-        double range = sp.getVmax() - sp.getVmin();
-        if (contentHeight <= viewHeight || viewHeight <= 0 || range <= 0) {
-            return;
-        }
-        double scrollable = contentHeight - viewHeight;
-        double offset = (sp.getVvalue() - sp.getVmin()) / range * scrollable;
-        double target = offset;
-        double bottom = last.getBoundsInParent().getMaxY();
-        double top = first.getBoundsInParent().getMinY();
-        if (bottom > offset + viewHeight) {
-            target = bottom - viewHeight;
-        }
-        if (top < target) {
-            target = top;
-        }
-        if (target != offset) {
-            sp.setVvalue(sp.getVmin() + Math.max(0, Math.min(scrollable, target)) / scrollable * range);
-        }
+        Scrolling.reveal(sp, content, first.getBoundsInParent().getMinY(), last.getBoundsInParent().getMaxY(), true);
     }
 
     private static String wrapHex(String hex) {

@@ -4,7 +4,9 @@ import io.tlsviz.app.i18n.Messages;
 import io.tlsviz.app.viewmodel.LessonViewModel;
 import io.tlsviz.lessons.Narration;
 import java.util.List;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Priority;
@@ -43,8 +45,8 @@ public final class NarrationView extends VBox {
 
         text.setId("narration-text");
         text.getStyleClass().add(Styles.NARRATION_RUN);
-        VBox body = new VBox(10, text, new WarmupView(vm, messages), new AttackView(vm, messages),
-                new QuizView(vm, messages));
+        QuizView quiz = new QuizView(vm, messages);
+        VBox body = new VBox(10, text, new WarmupView(vm, messages), new AttackView(vm, messages), quiz);
         body.setFillWidth(true);
         ScrollPane scroll = Scrolling.pane(body);
         scroll.setId("narration-scroll");
@@ -53,8 +55,39 @@ public final class NarrationView extends VBox {
         scroll.setFocusTraversable(false);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(header, scroll);
-        vm.paragraphs().addListener((ListChangeListener<List<Narration.Span>>) c -> render());
+        vm.paragraphs().addListener((ListChangeListener<List<Narration.Span>>) c -> {
+            render();
+            scroll.setVvalue(scroll.getVmin()); // a new beat's text is read from its start
+        });
         render();
+        // The quiz under the text can lie below the panel's edge (large type, a small screen): when an answer is
+        // picked the options come into view, and when it is checked or skipped the verdict and explanation do,
+        // so the class sees the result without anyone scrolling.
+        ChangeListener<Object> picked = (o, a, b) -> revealQuiz(scroll, body, quiz, true);
+        ChangeListener<Object> done = (o, a, b) -> revealQuiz(scroll, body, quiz, false);
+        vm.quizProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.chosenProperty().removeListener(picked);
+                was.verdictProperty().removeListener(done);
+            }
+            if (now != null) {
+                now.chosenProperty().addListener(picked);
+                now.verdictProperty().addListener(done);
+            }
+        });
+        if (vm.quizProperty().get() != null) {
+            vm.quizProperty().get().chosenProperty().addListener(picked);
+            vm.quizProperty().get().verdictProperty().addListener(done);
+        }
+    }
+
+    private static void revealQuiz(ScrollPane scroll, Region body, Node quiz, boolean keepTop) {
+        Scrolling.afterLayout(scroll, 2, () -> {
+            if (quiz.isVisible()) {
+                javafx.geometry.Bounds b = quiz.getBoundsInParent();
+                Scrolling.reveal(scroll, body, b.getMinY(), b.getMaxY(), keepTop);
+            }
+        });
     }
 
     private void render() {

@@ -39,6 +39,68 @@ final class Scrolling {
         });
     }
 
+    /**
+     * Scrolls {@code sp} as little as it takes to show the band from {@code top} to {@code bottom} of its
+     * {@code content} (in the content's coordinates). When the band is higher than the view, its top is shown
+     * ({@code keepTop}) or its bottom.
+     */
+    static void reveal(ScrollPane sp, javafx.scene.layout.Region content, double top, double bottom,
+            boolean keepTop) {
+        double contentHeight = content.getHeight();
+        double viewHeight = sp.getViewportBounds().getHeight();
+        double range = sp.getVmax() - sp.getVmin();
+        if (contentHeight <= viewHeight || viewHeight <= 0 || range <= 0) {
+            return;
+        }
+        double scrollable = contentHeight - viewHeight;
+        double offset = (sp.getVvalue() - sp.getVmin()) / range * scrollable;
+        double target = offset;
+        if (keepTop) {
+            if (bottom > target + viewHeight) {
+                target = bottom - viewHeight;
+            }
+            if (top < target) {
+                target = top;
+            }
+        } else {
+            if (top < target) {
+                target = top;
+            }
+            if (bottom > target + viewHeight) {
+                target = bottom - viewHeight;
+            }
+        }
+        if (target != offset) {
+            sp.setVvalue(sp.getVmin() + Math.max(0, Math.min(scrollable, target)) / scrollable * range);
+        }
+    }
+
+    /**
+     * Runs {@code action} after each of the next {@code passes} layouts of {@code node}'s scene, asking for those
+     * pulses itself (content that wraps can take more than one pass to settle); at once if it has no scene.
+     */
+    static void afterLayout(Node node, int passes, Runnable action) {
+        javafx.scene.Scene scene = node.getScene();
+        if (scene == null) {
+            return;
+        }
+        Runnable r = new Runnable() {
+            private int done;
+
+            @Override
+            public void run() {
+                action.run();
+                if (++done >= passes) {
+                    scene.removePostLayoutPulseListener(this);
+                } else {
+                    javafx.application.Platform.requestNextPulse();
+                }
+            }
+        };
+        scene.addPostLayoutPulseListener(r);
+        javafx.application.Platform.requestNextPulse();
+    }
+
     private static ScrollPane cacheless(ScrollPane sp) {
         sp.getStyleClass().add(Styles.SCROLL);
         sp.skinProperty().addListener((o, old, skin) -> {

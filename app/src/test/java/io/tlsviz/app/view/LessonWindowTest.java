@@ -200,6 +200,36 @@ class LessonWindowTest {
     }
 
     @Test
+    void theQuizResultComesIntoViewWhenAnsweredAndTheNextBeatIsReadFromItsStart(FxRobot robot) throws Exception {
+        press(robot, KeyCode.ENTER); // the RSA lesson; its first beat has a quiz
+        for (int i = 0; i < 5; i++) { // large type: the quiz reaches below the panel's edge
+            robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        press(robot, KeyCode.DIGIT1);
+        press(robot, KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Double> edges = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.ScrollPane scroll = robot.lookup("#narration-scroll")
+                    .queryAs(javafx.scene.control.ScrollPane.class);
+            Node viewport = scroll.lookup(".viewport");
+            Node verdict = robot.lookup("#quiz-explanation").query();
+            javafx.geometry.Bounds shown = viewport.localToScene(viewport.getLayoutBounds());
+            javafx.geometry.Bounds v = verdict.localToScene(verdict.getLayoutBounds());
+            return List.of(((javafx.scene.layout.Region) scroll.getContent()).getHeight(), shown.getHeight(),
+                    v.getMaxY(), shown.getMaxY(), scroll.getVvalue());
+        }).get();
+        assertThat(edges.get(0)).as("the text and quiz are higher than the panel").isGreaterThan(edges.get(1));
+        assertThat(edges.get(2)).as("the explanation's bottom is in view").isLessThanOrEqualTo(edges.get(3) + 0.5);
+        assertThat(edges.get(4)).as("scrolled").isPositive();
+        press(robot, KeyCode.RIGHT);
+        assertThat(text(robot, "#beat-label")).startsWith("beat 2 of ");
+        double top = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#narration-scroll")
+                .queryAs(javafx.scene.control.ScrollPane.class).getVvalue()).get();
+        assertThat(top).as("the next beat's text from its start").isZero();
+    }
+
+    @Test
     void f5WorksWithThePickerOpenAndEscClosesThePickerBeforeItLeavesPresenterMode(FxRobot robot) {
         Stage stage = (Stage) robot.lookup("#lesson-picker").query().getScene().getWindow();
         press(robot, KeyCode.F5);

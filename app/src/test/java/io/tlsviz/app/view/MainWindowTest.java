@@ -90,6 +90,28 @@ class MainWindowTest {
     }
 
     @Test
+    void aRightClickOnAValueOffersCopyWhichCopiesTheWholeValueAndLeavesTheSelectionAlone(FxRobot robot)
+            throws Exception {
+        robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node random = robot.lookup("#kv-client-client_random").query();
+        io.tlsviz.app.viewmodel.KnowledgeItem item =
+                (io.tlsviz.app.viewmodel.KnowledgeItem) random.getProperties().get(io.tlsviz.app.viewmodel.KnowledgeItem.class);
+        assertThat(item.shortHex()).as("shortened on screen").isNotEqualTo(item.hex());
+        robot.rightClickOn(random);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(random.getStyleClass()).as("a right-click does not select").doesNotContain("selected");
+        assertThat(robot.lookup(".context-menu").queryAll()).as("the menu is open").isNotEmpty();
+        robot.clickOn("Copy value");
+        WaitForAsyncUtils.waitForFxEvents();
+        String copied = FxThread.call(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(copied).isEqualTo(item.hex());
+        assertThat(random.getStyleClass()).doesNotContain("selected");
+        robot.clickOn(random); // a left click selects
+        assertThat(random.getStyleClass()).contains("selected");
+    }
+
+    @Test
     void dheEavesdropperSeesBothPublicValuesNeverThePremaster(FxRobot robot) {
         robot.clickOn("#exchange-dhe");
         assertThat(status(robot)).contains("DHE").contains("step 0");
