@@ -114,8 +114,13 @@ public final class QuizView extends VBox {
             ToggleButton b = options.get(i);
             b.setSelected(quiz.chosenProperty().get().contains(i));
             b.setDisable(quiz.doneProperty().get() && !b.isSelected() && !quiz.correctOptions().contains(i));
-            KnowledgeView.toggle(b, Styles.QUIZ_RIGHT_OPTION, quiz.doneProperty().get()
-                    && quiz.correctOptions().contains(i));
+            boolean done = quiz.doneProperty().get();
+            boolean right = done && quiz.correctOptions().contains(i);
+            boolean wrongPick = answered && b.isSelected() && !quiz.correctOptions().contains(i);
+            KnowledgeView.toggle(b, Styles.QUIZ_RIGHT_OPTION, right);
+            KnowledgeView.toggle(b, Styles.QUIZ_WRONG_CHOICE, wrongPick);
+            String label = (i + 1) + "   " + quiz.options().get(i);
+            b.setText(right ? label + "   \u2713" : wrongPick ? label + "   \u2717" : label);
         }
         Label verdict = (Label) lookup("#quiz-verdict");
         if (verdict != null) {

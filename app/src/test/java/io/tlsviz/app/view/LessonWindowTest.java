@@ -133,6 +133,13 @@ class LessonWindowTest {
         press(robot, KeyCode.ENTER);
         assertThat(text(robot, "#quiz-verdict")).isEqualTo("Not quite.");
         assertThat(robot.lookup("#quiz-option-1").query().getStyleClass()).contains("right-option");
+        javafx.scene.control.ToggleButton wrong = robot.lookup("#quiz-option-2")
+                .queryAs(javafx.scene.control.ToggleButton.class);
+        assertThat(wrong.getStyleClass()).as("the wrong pick is marked as wrong").contains("wrong-choice")
+                .doesNotContain("right-option");
+        assertThat(wrong.getText()).endsWith("\u2717");
+        assertThat(robot.lookup("#quiz-option-1").queryAs(javafx.scene.control.ToggleButton.class).getText())
+                .endsWith("\u2713");
         String before = text(robot, "#beat-label");
         press(robot, KeyCode.PAGE_DOWN);
         assertThat(text(robot, "#beat-label")).isNotEqualTo(before);

@@ -111,6 +111,44 @@ class MainWindowTest {
         assertThat(random.getStyleClass()).contains("selected");
     }
 
+    /** WCAG contrast ratio of two opaque colours. */
+    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        java.util.function.DoubleUnaryOperator lin = v -> v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        return 0.2126 * lin.applyAsDouble(c.getRed()) + 0.7152 * lin.applyAsDouble(c.getGreen())
+                + 0.0722 * lin.applyAsDouble(c.getBlue());
+    }
+
+    @Test
+    void inEveryThemeTheTextOnAHighlightedValueIsReadable(FxRobot robot) throws Exception {
+        robot.clickOn("#exchange-dhe");
+        while (robot.lookup("#kv-client-premaster_secret").tryQuery().isEmpty()) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        robot.clickOn("#kv-client-premaster_secret"); // selects it: its inputs are highlighted
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> window.themeProperty().set(theme));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<Node> cards = List.copyOf(robot.lookup(".knowledge-value.input-highlight").queryAll());
+            assertThat(cards).as(theme.id()).isNotEmpty();
+            for (Node card : cards) {
+                javafx.scene.paint.Color bg = (javafx.scene.paint.Color) ((javafx.scene.layout.Region) card)
+                        .getBackground().getFills().get(0).getFill();
+                for (Node text : robot.from(card).lookup(".formula").queryAll()) {
+                    javafx.scene.paint.Color fg = (javafx.scene.paint.Color) ((Label) text).getTextFill();
+                    assertThat(contrast(fg, bg)).as("%s: formula of %s on its highlight", theme.id(), card.getId())
+                            .isGreaterThanOrEqualTo(4.5);
+                }
+            }
+        }
+    }
+
     @Test
     void dheEavesdropperSeesBothPublicValuesNeverThePremaster(FxRobot robot) {
         robot.clickOn("#exchange-dhe");
