@@ -34,6 +34,14 @@ public final class StepTexts {
     /** Engine Run: "The certificate checks out: SUBJECT, signed by ISSUER; valid today; issued for NAME, ...". */
     private static final Pattern CERT_OK = Pattern.compile(
             "(?s)^The certificate checks out: (.+), signed by (.+); valid today; issued for ([^,]+), .*$");
+    /** Engine Run's failure sentences (engine/live/Run.java). */
+    private static final Pattern FAILURE_REJECTED = Pattern.compile(
+            "(?s)^the (client|server) rejected the (.+?) with a fatal ([a-z_]+) alert(?: \\(.*\\))?$");
+    private static final Pattern FAILURE_LOST = Pattern.compile("(?s)^the (.+?) from the (client|server) was lost on the way$");
+    private static final Pattern FAILURE_STALLED = Pattern.compile(
+            "(?s)^the connection stalled: the (client|server) waits for bytes that never come$");
+    private static final Pattern FAILURE_CHANGED = Pattern.compile(
+            "(?s)^the handshake was changed on the way and could not go on.*$");
     private static final Pattern CERT_FAILED = Pattern.compile("(?s)^The certificate does not check out: (.+)\\.$");
     private static final Pattern SUFFIX = Pattern.compile("_\\d+$");
     /**
@@ -165,6 +173,33 @@ public final class StepTexts {
             case "decrypts_premaster" -> engine.startsWith("The ciphertext does not") ? "bad" : null;
             default -> null;
         };
+    }
+
+    /**
+     * Why the handshake failed, in this language, from the engine's English sentence (Run's four kinds: a
+     * rejected record, a lost one, a changed handshake, a stalled connection); the engine's sentence when it is
+     * none of these. The alert's name is the one TLS gives it; Bouncy Castle's own reason is left to the step's
+     * meaning.
+     */
+    public String failure(String engine, String alert) {
+        Matcher m;
+        if ((m = FAILURE_REJECTED.matcher(engine)).matches()) {
+            return fill(texts.get("failure.rejected"), party(m.group(1)), m.group(2), m.group(3));
+        }
+        if ((m = FAILURE_LOST.matcher(engine)).matches()) {
+            return fill(texts.get("failure.lost"), m.group(1), party(m.group(2)));
+        }
+        if ((m = FAILURE_STALLED.matcher(engine)).matches()) {
+            return fill(texts.get("failure.stalled"), party(m.group(1)));
+        }
+        if (FAILURE_CHANGED.matcher(engine).matches()) {
+            return alert == null ? texts.get("failure.changed") : fill(texts.get("failure.changed.alert"), alert);
+        }
+        return engine;
+    }
+
+    private String party(String id) {
+        return texts.has("failure.party." + id) ? texts.get("failure.party." + id) : id;
     }
 
     /** The alert explained in this language, plus Bouncy Castle's own reason (which stays as the library wrote it). */

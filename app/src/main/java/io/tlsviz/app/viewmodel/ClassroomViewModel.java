@@ -2,6 +2,7 @@ package io.tlsviz.app.viewmodel;
 
 import io.tlsviz.app.i18n.Messages;
 import io.tlsviz.app.i18n.StepTexts;
+import io.tlsviz.engine.ComputationStep;
 import io.tlsviz.engine.Exchange;
 import io.tlsviz.engine.HandshakeSession;
 import io.tlsviz.engine.MessageStep;
@@ -278,11 +279,14 @@ public final class ClassroomViewModel {
                 : narrationSource.narrationFor(current, options.get());
         narrationTitle.set(n.title());
         narrationText.set(n.text());
-        boolean hasFailed = session.status() == HandshakeSession.Status.FAILED;
+        // The run knows of a failure as soon as the receiver has the tampered record, which is when its message
+        // step is revealed; the class learns of it at the step where the receiver rejects it (or at the end).
+        boolean hasFailed = session.status() == HandshakeSession.Status.FAILED
+                && (!session.hasNext() || revealed.stream().anyMatch(s -> s instanceof ComputationStep c
+                        && c.failed()));
         failed.set(hasFailed);
         alertText.set(hasFailed ? messages.format("alert.failed",
-                session.alert().orElse(messages.get("alert.none")),
-                session.failure().orElse("")) : "");
+                stepTexts.failure(session.failure().orElse(""), session.alert().orElse(null))) : "");
         refreshPending();
         updateStatus();
     }
@@ -311,7 +315,7 @@ public final class ClassroomViewModel {
         String state = switch (session.status()) {
             case RUNNING -> messages.get("status.running");
             case COMPLETED -> messages.get("status.completed");
-            case FAILED -> messages.get("status.failed");
+            case FAILED -> failed.get() ? messages.get("status.failed") : messages.get("status.running");
         };
         statusText.set(messages.format("status.text", options.get().exchange().label(),
                 options.get().cipherSuite().ianaName(), position.get(), plan.size(), state)

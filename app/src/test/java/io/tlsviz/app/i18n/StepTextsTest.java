@@ -138,6 +138,31 @@ class StepTextsTest {
     }
 
     @Test
+    void whyEveryTamperedHandshakeFailedReadsInGermanWithoutTheEnginesEnglish() {
+        int failed = 0;
+        for (Trace t : TRACES) {
+            if (t.failure().isEmpty()) {
+                continue;
+            }
+            failed++;
+            String en = EN.failure(t.failure().get(), t.alert().orElse(null));
+            String de = DE.failure(t.failure().get(), t.alert().orElse(null));
+            assertThat(en).as(t.failure().get()).isNotEqualTo(t.failure().get()).endsWith(".");
+            assertThat(de).as(t.failure().get()).doesNotContain(" the ", "rejected", "with a fatal", "Failed to");
+        }
+        assertThat(failed).as("tampered traces that failed").isGreaterThanOrEqualTo(3);
+        assertThat(EN.failure(finishedTampered.failure().orElseThrow(), "bad_record_mac")).isEqualTo(
+                "The server rejected the Finished and ended the handshake with a fatal bad_record_mac alert.");
+        assertThat(DE.failure(finishedTampered.failure().orElseThrow(), "bad_record_mac")).isEqualTo(
+                "Der Server hat die Nachricht Finished abgelehnt und den Handshake mit dem fatalen Alert "
+                        + "bad_record_mac beendet.");
+        assertThat(DE.failure("the ServerHello from the server was lost on the way", null))
+                .isEqualTo("Die Nachricht ServerHello vom Server ging unterwegs verloren.");
+        assertThat(DE.failure("the connection stalled: the client waits for bytes that never come", null))
+                .isEqualTo("Die Verbindung h\u00e4ngt: Der Client wartet auf Bytes, die nie kommen.");
+    }
+
+    @Test
     void aFinishedThatDoesNotMatchAndAPremasterThatDoesNotDecryptSayAsMuch() {
         Step verifies = helloTampered13.step("client_verifies_finished").orElseThrow();
         assertThat(((ComputationStep) verifies).failed()).isTrue();

@@ -158,6 +158,18 @@ class ClassroomViewModelTest {
         in.corruptPending();
         assertThat(in.tamperErrorProperty().get()).isEmpty();
         assertThat(vm.statusTextProperty().get()).contains("tampered");
+        while (!vm.currentStepProperty().get().name().equals("client_finished")) {
+            vm.next(); // up to the changed Finished on its way: nothing has been rejected yet
+            assertThat(vm.failedProperty().get()).isFalse();
+        }
+        assertThat(vm.failedProperty().get()).isFalse();
+        assertThat(vm.alertTextProperty().get()).isEmpty();
+        assertThat(vm.statusTextProperty().get()).contains("running");
+        vm.next();
+        assertThat(vm.currentStepProperty().get().name()).isEqualTo("server_rejects_record");
+        assertThat(vm.failedProperty().get()).isTrue();
+        assertThat(vm.alertTextProperty().get()).isEqualTo("Handshake failed. The server rejected the Finished and "
+                + "ended the handshake with a fatal bad_record_mac alert.");
         while (vm.canNextProperty().get()) {
             vm.next();
         }
