@@ -464,7 +464,9 @@ public final class LessonViewModel {
             return;
         }
         title.set(b.title());
-        beatLabel.set(messages.format("lesson.beat", beatIndex.get() + 1, l.beats().size(), l.title()));
+        boolean last = beatIndex.get() == l.beats().size() - 1;
+        beatLabel.set(messages.format("lesson.beat", beatIndex.get() + 1, l.beats().size(), l.title())
+                + (last ? " " + messages.get("lesson.end") : ""));
         String text = b.narrate(classroom.revealedValues());
         List<List<Narration.Span>> ps = Narration.paragraphs(text).stream().map(Narration::spans).toList();
         if (!ps.equals(paragraphs)) {

@@ -76,6 +76,8 @@ class LessonViewModelTest {
             assertThat(currentStep(vm)).as("beat %d", i + 1).isEqualTo(beat.step());
             assertThat(vm.titleProperty().get()).isEqualTo(beat.title());
             assertThat(vm.beatLabelProperty().get()).startsWith("beat " + (i + 1) + " of " + rsa.beats().size());
+            assertThat(vm.beatLabelProperty().get().endsWith("the end (Home starts over)"))
+                    .as("the last beat says the lesson ends").isEqualTo(i == rsa.beats().size() - 1);
             assertThat(vm.classroom().knowledge().lessonHighlights())
                     .containsExactlyInAnyOrderElementsOf(beat.highlightedSecrets());
             if (vm.quizProperty().get() != null) {
