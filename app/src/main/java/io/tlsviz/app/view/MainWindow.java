@@ -124,7 +124,17 @@ public final class MainWindow extends BorderPane {
         left.setDividerPositions(0.62);
         narration.setMinHeight(120);
         knowledge.setMinHeight(160);
-        SplitPane right = new SplitPane(narration, knowledge);
+        Label veil = new Label(messages.get("knowledge.hiddenForQuiz"));
+        veil.setId("knowledge-veil");
+        veil.getStyleClass().add(Styles.KNOWLEDGE_VEIL);
+        veil.setWrapText(true);
+        veil.setMaxWidth(Double.MAX_VALUE);
+        veil.setMaxHeight(Double.MAX_VALUE);
+        veil.visibleProperty().bind(lessons.knowledgeHiddenProperty());
+        knowledge.visibleProperty().bind(lessons.knowledgeHiddenProperty().not());
+        StackPane knowledgeOrVeil = new StackPane(knowledge, veil);
+        knowledgeOrVeil.setMinHeight(160);
+        SplitPane right = new SplitPane(narration, knowledgeOrVeil);
         right.setOrientation(Orientation.VERTICAL);
         right.setId("narration-knowledge-split");
         // A lesson's narration needs room (text, a quiz, a warm-up table); without a lesson it is a title and a

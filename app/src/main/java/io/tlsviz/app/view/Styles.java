@@ -69,6 +69,7 @@ public final class Styles {
     public static final String QUIZ_OPTION = "quiz-option";
     public static final String QUIZ_RIGHT_OPTION = "right-option";
     public static final String QUIZ_WRONG_CHOICE = "wrong-choice";
+    public static final String KNOWLEDGE_VEIL = "knowledge-veil";
     public static final String CORRECT = "correct";
     public static final String WRONG = "wrong";
     public static final String WARMUP = "warmup";

@@ -102,6 +102,7 @@ public final class LessonViewModel {
     private final ReadOnlyObjectWrapper<AttackReport> attack = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper knowledgeHidden = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper pickerOpen = new ReadOnlyBooleanWrapper();
     private final ObservableList<LessonChoice> choices = FXCollections.observableArrayList();
     private final ObservableList<LessonChoice> readOnlyChoices = FXCollections.unmodifiableObservableList(choices);
@@ -445,6 +446,9 @@ public final class LessonViewModel {
 
     private void updateCanMove() {
         Lesson l = lesson.get();
+        QuizViewModel open = quiz.get();
+        knowledgeHidden.set(l != null && open != null && open.kind() == io.tlsviz.lessons.Quiz.Kind.WHO_KNOWS
+                && !open.doneProperty().get());
         if (l == null) {
             canNext.set(classroom.canNextProperty().get());
             canBack.set(classroom.canBackProperty().get());
@@ -583,6 +587,14 @@ public final class LessonViewModel {
     /** What the forward-secrecy attack got at this beat, or null. */
     public ReadOnlyObjectProperty<AttackReport> attackProperty() {
         return attack.getReadOnlyProperty();
+    }
+
+    /**
+     * True while a "who knows this value?" quiz waits for its answer: the knowledge columns would show the
+     * answer, so the window hides them until the quiz is answered or skipped.
+     */
+    public ReadOnlyBooleanProperty knowledgeHiddenProperty() {
+        return knowledgeHidden.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canNextProperty() {

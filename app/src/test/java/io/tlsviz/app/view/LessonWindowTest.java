@@ -127,11 +127,15 @@ class LessonWindowTest {
         assertThat(text(robot, "#quiz-explanation")).isNotEmpty();
         press(robot, KeyCode.SPACE);
         assertThat(text(robot, "#quiz-question")).contains("Who knows");
+        assertThat(robot.lookup("#knowledge").query().isVisible()).as("the columns would give it away").isFalse();
+        assertThat(robot.lookup("#knowledge-veil").query().isVisible()).isTrue();
         assertThat(robot.lookup("#quiz-option-2").queryAs(javafx.scene.control.ToggleButton.class).getText())
                 .contains("Eavesdropper");
         press(robot, KeyCode.DIGIT2);
         press(robot, KeyCode.ENTER);
         assertThat(text(robot, "#quiz-verdict")).isEqualTo("Not quite.");
+        assertThat(robot.lookup("#knowledge").query().isVisible()).as("back once answered").isTrue();
+        assertThat(robot.lookup("#knowledge-veil").query().isVisible()).isFalse();
         assertThat(robot.lookup("#quiz-option-1").query().getStyleClass()).contains("right-option");
         javafx.scene.control.ToggleButton wrong = robot.lookup("#quiz-option-2")
                 .queryAs(javafx.scene.control.ToggleButton.class);

@@ -232,6 +232,27 @@ class LessonViewModelTest {
     }
 
     @Test
+    void theKnowledgeColumnsAreHiddenOnlyWhileAWhoKnowsQuizWaitsForItsAnswer() {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        assertThat(vm.knowledgeHiddenProperty().get()).as("free exploration").isFalse();
+        vm.startLesson("rsa");
+        Lesson rsa = vm.lessonProperty().get();
+        int whoKnows = 0;
+        for (int i = 0; i < rsa.beats().size(); i++) {
+            QuizViewModel q = vm.quizProperty().get();
+            boolean asks = q != null && q.kind() == Quiz.Kind.WHO_KNOWS;
+            assertThat(vm.knowledgeHiddenProperty().get()).as("beat %d", i + 1).isEqualTo(asks);
+            if (q != null) {
+                q.skip();
+                assertThat(vm.knowledgeHiddenProperty().get()).isFalse();
+            }
+            whoKnows += asks ? 1 : 0;
+            vm.next();
+        }
+        assertThat(whoKnows).isPositive();
+    }
+
+    @Test
     void whoKnowsIsRightOnlyForExactlyTheRightParties() {
         LessonViewModel vm = lessons(Locale.ENGLISH);
         vm.startLesson("rsa");
