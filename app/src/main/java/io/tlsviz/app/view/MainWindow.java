@@ -74,6 +74,7 @@ public final class MainWindow extends BorderPane {
 
     private final ClassroomViewModel vm;
     private final LessonViewModel lessons;
+    private ToolBar toolbar;
     private final Hooks hooks;
     private final Messages messages;
     private final AppPreferences prefs;
@@ -327,10 +328,13 @@ public final class MainWindow extends BorderPane {
             }
         });
 
+        // What a room needs most comes first: the toolbar moves items from its end to the overflow menu when
+        // large type leaves no room, so the presenter button stays in view before theme, language and motion.
         ToolBar bar = new ToolBar(lessonsButton, exchanges, new Separator(), back, next, restart, play, speed,
-                speedLabel, new Separator(), tamper, settingsButton, new Separator(), themes, language,
-                reducedMotion, presenter);
+                speedLabel, new Separator(), tamper, settingsButton, presenter, new Separator(), themes, language,
+                reducedMotion);
         bar.getStyleClass().add(Styles.TOOLBAR);
+        toolbar = bar;
         return bar;
     }
 
@@ -478,6 +482,24 @@ public final class MainWindow extends BorderPane {
             scene.getStylesheets().setAll(t.stylesheets());
         }
         setStyle("-fx-font-size: " + fontPx() + "px;");
+        reorganizeToolbar();
+    }
+
+    /**
+     * Makes the toolbar decide again what fits and what goes to its overflow menu. JavaFX's ToolBar does so
+     * when its width or its items change, not when its items grow (larger type, another theme): the items stayed
+     * where they were and were squeezed to "R...", "Ne...". Setting the same items again is a change of items;
+     * the keyboard focus stays where it was.
+     */
+    private void reorganizeToolbar() {
+        if (toolbar == null) {
+            return;
+        }
+        javafx.scene.Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        toolbar.getItems().setAll(List.copyOf(toolbar.getItems()));
+        if (focused != null && focused.getScene() != null && !focused.isFocused()) {
+            focused.requestFocus();
+        }
     }
 
     private void updateClock() {

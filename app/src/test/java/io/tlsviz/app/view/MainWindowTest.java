@@ -150,6 +150,45 @@ class MainWindowTest {
     }
 
     @Test
+    void afterLargerTypeTheToolbarMovesWhatNoLongerFitsToItsOverflowInsteadOfCuttingLabels(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> window.themeProperty().set(Theme.PROJECTOR));
+        for (int i = 0; i < 3; i++) {
+            robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        List<String> cut = FxThread.call(() -> {
+            javafx.scene.control.ToolBar bar = (javafx.scene.control.ToolBar) window.lookup(".toolbar");
+            List<String> out = new java.util.ArrayList<>();
+            List<Node> labelled = new java.util.ArrayList<>();
+            for (String selector : List.of(".button", ".toggle-button", ".label")) {
+                labelled.addAll(bar.lookupAll(selector));
+            }
+            for (Node n : labelled) {
+                if (n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()
+                        && n.getScene() != null && n.isVisible() && isInside(n, bar)) {
+                    if (l.getWidth() < l.prefWidth(-1) - 0.5) { // narrower than its text needs: "Ne..."
+                        out.add(l.getText() + " " + l.getWidth() + " < " + l.prefWidth(-1));
+                    }
+                }
+            }
+            return out;
+        });
+        assertThat(cut).as("labels cut short in the toolbar").isEmpty();
+        Node overflow = robot.lookup(".tool-bar-overflow-button").query();
+        assertThat(overflow.isVisible()).as("what does not fit is in the overflow menu").isTrue();
+    }
+
+    private static boolean isInside(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void dheEavesdropperSeesBothPublicValuesNeverThePremaster(FxRobot robot) {
         robot.clickOn("#exchange-dhe");
         assertThat(status(robot)).contains("DHE").contains("step 0");
