@@ -2,6 +2,7 @@ package io.tlsviz.app.viewmodel;
 
 import io.tlsviz.app.i18n.Messages;
 import io.tlsviz.app.i18n.StepTexts;
+import io.tlsviz.engine.ComputationStep;
 import io.tlsviz.engine.Exchange;
 import io.tlsviz.engine.HandshakeSession;
 import io.tlsviz.engine.MessageStep;
@@ -403,6 +404,14 @@ public final class ClassroomViewModel {
     /** A value's formula or description in the window's language (the engine writes them in English). */
     public String formulaText(String engineFormula) {
         return stepTexts.formula(engineFormula);
+    }
+
+    /**
+     * The formula a computation's box in the diagram shows: that of the value the step is about (the master
+     * secret, not the session hash it needs first), in the app's language; empty when it has none.
+     */
+    public String computationFormula(ComputationStep step) {
+        return step.mainSecret().map(Secret::formula).filter(f -> !f.isEmpty()).map(this::formulaText).orElse("");
     }
 
     public KnowledgeViewModel knowledge() {
