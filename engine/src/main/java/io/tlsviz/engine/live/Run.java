@@ -312,7 +312,8 @@ public final class Run {
         if (r.encrypted) {
             try {
                 RecordProtection.Decrypted d = RecordProtection.decrypt(r.keys, r.sequence, r.bytes);
-                plaintext = Optional.of(d.content());
+                // TLS 1.3 shows the whole TLSInnerPlaintext: the hidden content type and padding are decrypted bytes too.
+                plaintext = Optional.of(tls13 ? d.tls13InnerPlaintext() : d.content());
                 type = d.contentType();
                 content = d.content();
                 if (!r.tampered) {
@@ -323,7 +324,8 @@ public final class Run {
                                     : "decrypted, but not to what the sender encrypted",
                             keyNames(r.from, r.epoch));
                 }
-                fields.add(RecordParser.parsePlaintext(d.content(), d.contentType(), r.context));
+                fields.add(tls13 ? RecordParser.parseTls13InnerPlaintext(d.tls13InnerPlaintext(), d.content().length,
+                        r.context) : RecordParser.parsePlaintext(d.content(), d.contentType(), r.context));
             } catch (RecordProtection.BadRecordException e) {
                 if (!r.tampered) {
                     check(r.from.id() + " " + r.messageType + " record decrypts with the displayed keys", false,
