@@ -9,8 +9,9 @@ import java.util.Optional;
  * @param record      the exact bytes on the wire: one whole TLS record with its 5-byte header
  * @param fields      parse of {@code record} (offsets from its first byte), followed, for an encrypted record
  *                    that could be decrypted, by the parse of its plaintext (fields with {@code inPlaintext})
- * @param plaintext   the decrypted content of an encrypted record (TLS 1.3: the inner plaintext without
- *                    padding and content type), or empty when the record is not encrypted
+ * @param plaintext   the decrypted content of an encrypted record (TLS 1.3: the whole TLSInnerPlaintext, the
+ *                    content followed by its real content type and any zero padding, RFC 8446 section 5.2), or
+ *                    empty when the record is not encrypted
  * @param messageType what is inside, e.g. {@code "ClientHello"}, {@code "Finished"}, {@code "Alert"}
  * @param tampered    true when a caller replaced the bytes before delivery
  * @param dropped     true when the record was lost on the way: sent, never received

@@ -53,7 +53,10 @@ public final class StepTexts {
         {"32 random bytes the client chose", "formula.client_random"},
         {"32 random bytes the server chose", "formula.server_random"},
         {"32 random bytes (RFC 7748 section 5)", "formula.x25519_private"},
+        {"the server's own public key, as its certificate carries it", "formula.own_public_key"},
+        {"the server's own private key (PKCS#8), never sent", "formula.own_private_key"},
         {"the public key in the server's certificate", "formula.server_public_key"},
+        {", leading zero bytes stripped (RFC 5246 section 8.1.2)", "formula.leading_zeros_stripped"},
         {"(generated but unused: TLS 1.2 CBC records carry their own explicit IV)", "formula.unused_iv"},
         {"the prime modulus of", "formula.prime_modulus"},
         {"the generator", "formula.generator"},
@@ -64,6 +67,8 @@ public final class StepTexts {
         {"x-coordinate of", "formula.x_coordinate"},
         {"(uncompressed point)", "formula.uncompressed_point"},
         {"(no PSK)", "formula.no_psk"},
+        {"zero bytes", "formula.zero_bytes"},
+        {"; full label", "formula.full_label"},
     };
 
     private final Messages texts;

@@ -318,8 +318,7 @@ public final class DiagramView extends BorderPane {
             super(step);
             this.step = step;
             boolean client = step.party() == Party.CLIENT;
-            String formula = step.secrets().stream().map(Secret::formula).filter(f -> !f.isEmpty())
-                    .findFirst().map(vm::formulaText).orElse("");
+            String formula = vm.computationFormula(step);
             String title = vm.stepTitle(step);
             String meaning = vm.stepMeaning(step);
             badge = new Label(formula.isEmpty() ? title : title + "\n" + formula);

@@ -409,6 +409,14 @@ public final class ClassroomViewModel {
         return stepTexts.formula(engineFormula);
     }
 
+    /**
+     * The formula a computation's box in the diagram shows: that of the value the step is about (the master
+     * secret, not the session hash it needs first), in the app's language; empty when it has none.
+     */
+    public String computationFormula(ComputationStep step) {
+        return step.mainSecret().map(Secret::formula).filter(f -> !f.isEmpty()).map(this::formulaText).orElse("");
+    }
+
     public KnowledgeViewModel knowledge() {
         return knowledge;
     }

@@ -66,7 +66,8 @@ class FieldTextsTest {
             assertThat(en.meaning(m)).isEqualTo(m);
             assertThat(de.meaning(m)).as(m).isNotBlank().doesNotContain("\t");
         }
-        assertThat(de.meaning("32 random bytes chosen by the client; both sides mix them into every key"))
+        assertThat(de.meaning("32 random bytes chosen by the client; in TLS 1.2 they go into the master secret and every "
+                + "key, in TLS 1.3 only through the transcript hash"))
                 .contains("32").contains("Client");
         assertThat(de.meaning("a meaning nobody wrote down")).isEqualTo("a meaning nobody wrote down");
     }

@@ -189,9 +189,12 @@ class StepTextsTest {
             }
         }
         assertThat(english).anyMatch(f -> f.contains("random bytes")).anyMatch(f -> f.contains("x-coordinate"))
-                .anyMatch(f -> f.contains("generated but unused")).anyMatch(f -> f.contains("(no PSK)"));
+                .anyMatch(f -> f.contains("generated but unused")).anyMatch(f -> f.contains("(no PSK)"))
+                .anyMatch(f -> f.contains("; full label")).anyMatch(f -> f.contains("zero bytes stripped"))
+                .anyMatch(f -> f.contains("server's own private key"));
         List<String> words = List.of("random bytes", "random exponent", "random scalar", "chose", "point on", "coordinate", "generated", "unused",
-                "uncompressed", "generator", "prime modulus", "public key", "the ", "no PSK");
+                "uncompressed", "generator", "prime modulus", "public key", "the ", "no PSK", "zero bytes", "full label",
+                "stripped", "server's own", "never sent");
         for (String f : english) {
             assertThat(EN.formula(f)).isEqualTo(f);
             String german = DE.formula(f);

@@ -54,6 +54,29 @@ class ClassroomViewModelTest {
         assertThat(vm.knowledge().find(Party.SERVER, "master_secret").orElseThrow().proven()).isTrue();
     }
 
+    /** A computation's box in the diagram shows how its result is made, not the first helper value it needs. */
+    @Test
+    void diagramBoxesShowTheFormulaOfTheValueTheStepIsAbout() {
+        ClassroomViewModel ems = new ClassroomViewModel(messages, new EngineNarration(messages),
+                ScenarioOptions.defaults(Exchange.ECDHE).withExtendedMasterSecret(true));
+        assertThat(boxFormula(ems, "client_derives_master_secret"))
+                .startsWith("master_secret = PRF(premaster_secret, \"extended master secret\", session_hash)");
+        ClassroomViewModel tls13 = classroom(Exchange.TLS13);
+        assertThat(boxFormula(tls13, "client_derives_handshake_secrets"))
+                .startsWith("handshake_secret = HKDF-Extract(").contains("IKM = shared_secret");
+        assertThat(boxFormula(tls13, "server_derives_application_secrets")).startsWith("master_secret = HKDF-Extract(");
+        assertThat(boxFormula(tls13, "client_verifies_finished")).startsWith("server_verify_data = HMAC-SHA-256(");
+        ClassroomViewModel dhe = classroom(Exchange.DHE);
+        assertThat(boxFormula(dhe, "server_makes_dh_keypair"))
+                .isEqualTo("server_dh_public = dh_g ^ server_dh_private mod dh_p");
+    }
+
+    private static String boxFormula(ClassroomViewModel vm, String stepName) {
+        vm.goToStep(stepName);
+        Step step = vm.steps().stream().filter(s -> s.name().equals(stepName)).findFirst().orElseThrow();
+        return vm.computationFormula((io.tlsviz.engine.ComputationStep) step);
+    }
+
     @Test
     void dheEavesdropperSeesBothPublicValuesAndNeverThePremaster() {
         ClassroomViewModel vm = classroom(Exchange.DHE);

@@ -152,10 +152,25 @@ public final class RecordProtection {
         }
     }
 
-    /** A decrypted record: the real content type (for TLS 1.3 the inner one) and the content. */
-    public record Decrypted(int contentType, byte[] content) {
+    /**
+     * A decrypted record: the real content type (for TLS 1.3 the inner one) and the content.
+     *
+     * @param padding TLS 1.3: how many zero bytes followed the inner content type (RFC 8446 section 5.4); 0 in TLS 1.2
+     */
+    public record Decrypted(int contentType, byte[] content, int padding) {
         public Decrypted {
             content = content.clone();
+        }
+
+        public Decrypted(int contentType, byte[] content) {
+            this(contentType, content, 0);
+        }
+
+        /** RFC 8446 section 5.2: TLSInnerPlaintext = content || ContentType type || zeros[padding]. */
+        public byte[] tls13InnerPlaintext() {
+            byte[] inner = Arrays.copyOf(content, content.length + 1 + padding);
+            inner[content.length] = (byte) contentType;
+            return inner;
         }
 
         @Override
@@ -165,7 +180,8 @@ public final class RecordProtection {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Decrypted d && contentType == d.contentType && Arrays.equals(content, d.content);
+            return o instanceof Decrypted d && contentType == d.contentType && Arrays.equals(content, d.content)
+                    && padding == d.padding;
         }
 
         @Override
@@ -175,7 +191,7 @@ public final class RecordProtection {
 
         @Override
         public String toString() {
-            return "Decrypted[type=" + contentType + ", content=" + Hex.of(content) + "]";
+            return "Decrypted[type=" + contentType + ", content=" + Hex.of(content) + ", padding=" + padding + "]";
         }
     }
 
@@ -282,7 +298,7 @@ public final class RecordProtection {
         if (i > MAX_PLAINTEXT) {
             throw new BadRecordException("content of " + i + " bytes exceeds 2^14 (record_overflow)");
         }
-        return new Decrypted(inner[i] & 0xff, Arrays.copyOf(inner, i));
+        return new Decrypted(inner[i] & 0xff, Arrays.copyOf(inner, i), inner.length - i - 1);
     }
 
     private static byte[] encrypt13(Keys keys, long seq, int contentType, byte[] content) {

@@ -60,6 +60,8 @@ public final class Run {
     private final Map<String, Integer> nameCounts = new HashMap<>();
     private final Map<Party, List<Map<String, byte[]>>> polled = new HashMap<>();
     private String alert;
+    /** Whether a step has shown the server's own key pair yet (see ownKeysFirst). */
+    private boolean serverKeyPairShown;
     /** The peer received the other side's alert: the connection is closed, nothing more will come. */
     private boolean alertReceived;
     private Party lastReceiver;
@@ -74,8 +76,13 @@ public final class Run {
     private record SecretSpec(String name, byte[] bytes, Set<Party> learners, String formula, List<String> inputs) {
     }
 
+    /** @param result the name of the value the step is about, or empty for its first (see ComputationStep). */
     private record PendingComputation(Party party, String name, String title, String meaning,
-            List<SecretSpec> secrets, boolean failed) implements Pending {
+            List<SecretSpec> secrets, boolean failed, String result) implements Pending {
+
+        PendingComputation about(String mainValue) {
+            return new PendingComputation(party, name, title, meaning, secrets, failed, mainValue);
+        }
     }
 
     private static final class PendingRecord implements Pending {
@@ -245,11 +252,31 @@ public final class Run {
 
     private ComputationStep reveal(PendingComputation c) {
         List<Secret> secrets = new ArrayList<>();
-        for (SecretSpec s : c.secrets()) {
+        for (SecretSpec s : ownKeysFirst(c.party(), c.secrets())) {
             secrets.add(learn(s));
         }
         return new ComputationStep(steps.size(), uniqueName(c.name()), c.title(), c.meaning(), c.party(), secrets,
-                c.failed());
+                c.failed(), c.result());
+    }
+
+    /**
+     * The server holds its certificate's key pair before any handshake starts; the first step the server
+     * takes is the earliest a trace can show that, so the pair is listed there, known by the server alone
+     * (docs/decisions/0013-server-key-pair.md). Its Certificate then only tells the others the public key.
+     */
+    private List<SecretSpec> ownKeysFirst(Party actor, List<SecretSpec> specs) {
+        if (actor != Party.SERVER || serverKeyPairShown) {
+            return specs;
+        }
+        serverKeyPairShown = true;
+        Set<Party> self = EnumSet.of(Party.SERVER);
+        List<SecretSpec> out = new ArrayList<>();
+        out.add(new SecretSpec("server_public_key", serverPublicKeyInfo(), self,
+                "the server's own public key, as its certificate carries it (SubjectPublicKeyInfo)", List.of()));
+        out.add(new SecretSpec("server_private_key", pki.serverPrivateKeyJdk().getEncoded(), self,
+                "the server's own private key (PKCS#8), never sent", List.of()));
+        out.addAll(specs);
+        return out;
     }
 
     /**
@@ -285,7 +312,8 @@ public final class Run {
         if (r.encrypted) {
             try {
                 RecordProtection.Decrypted d = RecordProtection.decrypt(r.keys, r.sequence, r.bytes);
-                plaintext = Optional.of(d.content());
+                // TLS 1.3 shows the whole TLSInnerPlaintext: the hidden content type and padding are decrypted bytes too.
+                plaintext = Optional.of(tls13 ? d.tls13InnerPlaintext() : d.content());
                 type = d.contentType();
                 content = d.content();
                 if (!r.tampered) {
@@ -296,7 +324,8 @@ public final class Run {
                                     : "decrypted, but not to what the sender encrypted",
                             keyNames(r.from, r.epoch));
                 }
-                fields.add(RecordParser.parsePlaintext(d.content(), d.contentType(), r.context));
+                fields.add(tls13 ? RecordParser.parseTls13InnerPlaintext(d.tls13InnerPlaintext(), d.content().length,
+                        r.context) : RecordParser.parsePlaintext(d.content(), d.contentType(), r.context));
             } catch (RecordProtection.BadRecordException e) {
                 if (!r.tampered) {
                     check(r.from.id() + " " + r.messageType + " record decrypts with the displayed keys", false,
@@ -314,7 +343,7 @@ public final class Run {
         }
         String name = messageStepName(r.from, r.messageType);
         List<Secret> secrets = new ArrayList<>();
-        for (SecretSpec s : revealed) {
+        for (SecretSpec s : ownKeysFirst(r.from, revealed)) {
             secrets.add(learn(s));
         }
         MessageStep step = new MessageStep(steps.size(), uniqueName(name), r.messageType, messageMeaning(r),
@@ -623,7 +652,7 @@ public final class Run {
                                     + "random premaster, and the handshake fails at the Finished messages.",
                             List.of(new SecretSpec("premaster_secret", d.premaster(), EnumSet.of(me.party),
                                     "premaster_secret = RSA-Decrypt(server_private_key, encrypted_premaster_secret)",
-                                    List.of("encrypted_premaster_secret"))), false));
+                                    List.of("server_private_key", "encrypted_premaster_secret"))), false));
                 }
             }
             sharedSecret(me, captures).ifPresent(out::add);
@@ -720,8 +749,15 @@ public final class Run {
         String pub = p + (dh ? "_dh_public" : "_ecdh_public");
         List<SecretSpec> s = new ArrayList<>();
         Set<Party> self = EnumSet.of(me.party);
+        if (dh && me.isClient() == tls13) {
+            // The side that picks the group knows p and g before it uses them: the TLS 1.2 server (it sends them
+            // in ServerKeyExchange), the TLS 1.3 client (it names the group in its key share). The other side
+            // learns them from that message.
+            s.addAll(groupParameters(ks, self));
+        }
         if (dh) {
-            s.add(new SecretSpec(priv, ks.privateKey(), self, "a random exponent, 1 < " + priv + " < dh_p - 1", List.of()));
+            s.add(new SecretSpec(priv, ks.privateKey(), self, "a random exponent, 1 < " + priv + " < dh_p - 1",
+                    List.of("dh_p")));
             s.add(new SecretSpec(pub, ks.publicKey(), self, pub + " = dh_g ^ " + priv + " mod dh_p",
                     List.of("dh_g", priv, "dh_p")));
         } else if (ks.kind().equals("x25519")) {
@@ -735,7 +771,7 @@ public final class Run {
         return comp(me.party, what, dh ? "makes a Diffie-Hellman key pair" : "makes an elliptic-curve key pair",
                 "A fresh private value that never leaves the " + p + ", and the public value that will cross the "
                         + "wire. Ephemeral: it is thrown away after this handshake, which is what gives forward secrecy.",
-                s, false);
+                s, false).about(pub);
     }
 
     private List<PendingComputation> clientKeyExchange(Side me, List<Capture> captures, byte[] content) {
@@ -808,18 +844,20 @@ public final class Run {
                 Set<Party> self = EnumSet.of(me.party);
                 if (tls13 || options.exchange() == Exchange.ECDHE) {
                     s.add(new SecretSpec("shared_secret", ss.secret(), self, "shared_secret = " + formula,
-                            List.of(peerPub, priv)));
+                            dh ? List.of(peerPub, priv, "dh_p") : List.of(peerPub, priv)));
                 }
                 if (!tls13) {
+                    // RFC 5246 section 8.1.2: the DH result loses its leading zero bytes, so it can be shorter than p.
                     s.add(new SecretSpec("premaster_secret", ss.secret(), self, "premaster_secret = "
-                            + (options.exchange() == Exchange.ECDHE ? "shared_secret" : formula),
-                            options.exchange() == Exchange.ECDHE ? List.of("shared_secret") : List.of(peerPub, priv)));
+                            + (options.exchange() == Exchange.ECDHE ? "shared_secret"
+                                    : formula + ", leading zero bytes stripped (RFC 5246 section 8.1.2)"),
+                            options.exchange() == Exchange.ECDHE ? List.of("shared_secret") : List.of(peerPub, priv, "dh_p")));
                 }
                 String name = tls13 ? "computes_shared_secret" : "computes_premaster";
                 return Optional.of(comp(me.party, name, tls13 ? "computes the shared secret" : "computes the premaster secret",
                         "From its own private value and the " + peer + "'s public value. The other side gets the "
                                 + "same number from the opposite pair; an eavesdropper, who has only the two public "
-                                + "values, cannot.", s, false));
+                                + "values, cannot.", s, false).about(s.get(0).name()));
             }
         }
         return Optional.empty();
@@ -901,7 +939,7 @@ public final class Run {
         return List.of(
                 comp(me.party, "derives_master_secret", "derives the master secret",
                         "Both sides run the same PRF (HMAC-" + hashName() + ") over the premaster and both randoms, so "
-                                + "they get the same 48 bytes without sending them.", ms, false),
+                                + "they get the same 48 bytes without sending them.", ms, false).about("master_secret"),
                 comp(me.party, "derives_session_keys", "derives the session keys",
                         "The key block is cut into " + (suite.macKeyLength() > 0 ? "MAC keys, " : "")
                                 + "write keys and IVs: one set for each direction.", keys, false));
@@ -927,23 +965,16 @@ public final class Run {
             byte[] base = me.isClient() ? me.clientHandshakeTrafficSecret : me.serverHandshakeTrafficSecret;
             byte[] finishedKey = Tls13KeySchedule.finishedKey(suite, base);
             verify = Tls13KeySchedule.verifyData(suite, base, hash);
-            s.add(new SecretSpec(p + "_finished_key", finishedKey, self,
-                    p + "_finished_key = HKDF-Expand-Label(" + p + "_handshake_traffic_secret, \"finished\", \"\", "
-                            + suite.hashLength() + ")", List.of(p + "_handshake_traffic_secret")));
-            s.add(new SecretSpec(p + "_verify_data", verify, self,
-                    p + "_verify_data = HMAC(" + p + "_finished_key, Transcript-Hash(ClientHello..."
-                            + (me.isClient() ? "server Finished" : "CertificateVerify") + "))",
-                    List.of(p + "_finished_key")));
+            s.add(finishedKeySpec(p, finishedKey, self));
+            s.add(verifyDataSpec(p, verify, self));
         } else {
             verify = Tls12KeySchedule.verifyData(suite, me.masterSecret, me.isClient(), hash);
-            s.add(new SecretSpec(p + "_verify_data", verify, self,
-                    p + "_verify_data = PRF(master_secret, \"" + p + " finished\", " + hashName()
-                            + "(handshake_messages))[0..11]", List.of("master_secret")));
+            s.add(verifyDataSpec(p, verify, self));
         }
         me.pendingVerifyData = verify;
         return comp(me.party, "computes_finished", "computes its Finished value",
                 "A MAC over every handshake message so far. If anyone changed a single byte of the handshake, "
-                        + "the other side computes a different value and stops.", s, false);
+                        + "the other side computes a different value and stops.", s, false).about(p + "_verify_data");
     }
 
     private PendingComputation verifiesFinished(Side me, byte[] finishedMessage) {
@@ -969,21 +1000,44 @@ public final class Run {
                 "The " + me.prefix() + " computes the value the " + peer + " should have sent and compares: "
                         + (ok ? "they match, so both saw the same handshake and hold the same keys."
                                 : "they differ."),
-                verifiedSecrets(me, peer, got), !ok);
+                verifiedSecrets(me, peer, got, ok), !ok).about(peer + "_verify_data");
     }
 
-    /** What checking the peer's Finished teaches this side: the peer's verify_data (and, in TLS 1.3, its finished key). */
-    private List<SecretSpec> verifiedSecrets(Side me, String peer, byte[] verifyData) {
+    /**
+     * What checking the peer's Finished teaches this side: the peer's verify_data (and, in TLS 1.3, its finished
+     * key). The checker runs the sender's computation itself, so a value that matched gets the sender's formula;
+     * one that did not is only what arrived, and no formula of ours makes it.
+     */
+    private List<SecretSpec> verifiedSecrets(Side me, String peer, byte[] verifyData, boolean matched) {
         List<SecretSpec> out = new ArrayList<>();
+        Set<Party> self = EnumSet.of(me.party);
         if (tls13) {
             byte[] base = me.isClient() ? me.serverHandshakeTrafficSecret : me.clientHandshakeTrafficSecret;
-            out.add(new SecretSpec(peer + "_finished_key", Tls13KeySchedule.finishedKey(suite, base),
-                    EnumSet.of(me.party), peer + "_finished_key = HKDF-Expand-Label(" + peer
-                            + "_handshake_traffic_secret, \"finished\", \"\", " + suite.hashLength() + ")",
-                    List.of(peer + "_handshake_traffic_secret")));
+            out.add(finishedKeySpec(peer, Tls13KeySchedule.finishedKey(suite, base), self));
         }
-        out.add(new SecretSpec(peer + "_verify_data", verifyData, EnumSet.of(me.party), "", List.of()));
+        out.add(matched ? verifyDataSpec(peer, verifyData, self)
+                : new SecretSpec(peer + "_verify_data", verifyData, self, "", List.of()));
         return out;
+    }
+
+    /** RFC 8446 section 4.4.4: finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length). */
+    private SecretSpec finishedKeySpec(String sender, byte[] key, Set<Party> who) {
+        String base = sender + "_handshake_traffic_secret";
+        return new SecretSpec(sender + "_finished_key", key, who, sender + "_finished_key = "
+                + expandLabel(base, "finished", "\"\"", suite.hashLength()), List.of(base));
+    }
+
+    /** The sender's verify_data: RFC 8446 section 4.4.4 (TLS 1.3), RFC 5246 section 7.4.9 (TLS 1.2). */
+    private SecretSpec verifyDataSpec(String sender, byte[] verifyData, Set<Party> who) {
+        String name = sender + "_verify_data";
+        if (tls13) {
+            return new SecretSpec(name, verifyData, who, name + " = HMAC-" + hashName() + "(" + sender
+                    + "_finished_key, Transcript-Hash(ClientHello.."
+                    + (sender.equals("client") ? "server Finished" : "CertificateVerify") + "))",
+                    List.of(sender + "_finished_key"));
+        }
+        return new SecretSpec(name, verifyData, who, name + " = PRF(master_secret, \"" + sender + " finished\", "
+                + hashName() + "(handshake_messages))[0..11]", List.of("master_secret"));
     }
 
     private List<PendingComputation> deriveTls13Handshake(Side me, List<Capture> captures) {
@@ -1010,37 +1064,68 @@ public final class Run {
                 me.isClient() ? ck.iv() : sk.iv()), "handshake");
         Set<Party> self = EnumSet.of(me.party);
         List<SecretSpec> s = new ArrayList<>();
-        s.add(new SecretSpec("early_secret", early, self, "early_secret = HKDF-Extract(salt = 0, IKM = 0) (no PSK)",
-                List.of()));
+        s.add(new SecretSpec("early_secret", early, self, "early_secret = HKDF-Extract(salt = " + zeros()
+                + ", IKM = " + zeros() + ") (no PSK)", List.of()));
         s.add(new SecretSpec("hello_hash", me.helloHash, EnumSet.of(me.party, Party.EAVESDROPPER), "hello_hash = "
                 + hashName()
                 + "(ClientHello + ServerHello)", List.of()));
         s.add(new SecretSpec("handshake_secret", me.handshakeSecret, self,
-                "handshake_secret = HKDF-Extract(Derive-Secret(early_secret, \"derived\", \"\"), shared_secret)",
+                "handshake_secret = HKDF-Extract(salt = " + derived("early_secret") + ", IKM = shared_secret)"
+                        + DERIVED_LABEL,
                 List.of("early_secret", "shared_secret")));
         s.add(new SecretSpec("client_handshake_traffic_secret", me.clientHandshakeTrafficSecret, self,
-                "client_handshake_traffic_secret = Derive-Secret(handshake_secret, \"c hs traffic\", hello_hash)",
+                "client_handshake_traffic_secret = " + deriveSecret("handshake_secret", "c hs traffic", "hello_hash"),
                 List.of("handshake_secret", "hello_hash")));
         s.add(new SecretSpec("server_handshake_traffic_secret", me.serverHandshakeTrafficSecret, self,
-                "server_handshake_traffic_secret = Derive-Secret(handshake_secret, \"s hs traffic\", hello_hash)",
+                "server_handshake_traffic_secret = " + deriveSecret("handshake_secret", "s hs traffic", "hello_hash"),
                 List.of("handshake_secret", "hello_hash")));
         addTrafficKeys(s, self, "client", "handshake", ck);
         addTrafficKeys(s, self, "server", "handshake", sk);
         return comp(me.party, "derives_handshake_secrets", "derives the handshake secrets",
                 "The TLS 1.3 key schedule: HKDF turns the shared secret and the hash of the two hellos into one "
                         + "traffic secret per direction. Everything after ServerHello is encrypted with these.",
-                s, false);
+                s, false).about("handshake_secret");
     }
 
     private void addTrafficKeys(List<SecretSpec> s, Set<Party> self, String who, String phase,
             Tls13KeySchedule.TrafficKeys k) {
         String secret = who + "_" + phase + "_traffic_secret" + (phase.equals("application") ? "_0" : "");
         s.add(new SecretSpec(who + "_" + phase + "_write_key", k.key(), self,
-                who + "_" + phase + "_write_key = HKDF-Expand-Label(" + secret + ", \"key\", \"\", "
-                        + suite.keyLength() + ")", List.of(secret)));
-        s.add(new SecretSpec(who + "_" + phase + "_write_iv", k.iv(), self,
-                who + "_" + phase + "_write_iv = HKDF-Expand-Label(" + secret + ", \"iv\", \"\", 12)",
+                who + "_" + phase + "_write_key = " + expandLabel(secret, "key", "\"\"", suite.keyLength()),
                 List.of(secret)));
+        s.add(new SecretSpec(who + "_" + phase + "_write_iv", k.iv(), self,
+                who + "_" + phase + "_write_iv = " + expandLabel(secret, "iv", "\"\"", k.iv().length),
+                List.of(secret)));
+    }
+
+    /*
+     * TLS 1.3 formulas are written so that a student can recompute them with nothing but HKDF and the RFC:
+     * HKDF-Expand-Label(Secret, Label, Context, Length) exactly as RFC 8446 section 7.1 defines it, followed by
+     * the label as it really enters HkdfLabel ("tls13 " + Label); Derive-Secret is spelled out as the
+     * HKDF-Expand-Label it stands for, with the transcript hash it takes (of no messages: the hash of "").
+     */
+
+    /** HKDF-Expand-Label(secret, "label", context, length); full label "tls13 label". */
+    private static String expandLabel(String secret, String label, String context, int length) {
+        return "HKDF-Expand-Label(" + secret + ", \"" + label + "\", " + context + ", " + length
+                + "); full label \"tls13 " + label + "\"";
+    }
+
+    /** Derive-Secret(secret, label, messages) = HKDF-Expand-Label(secret, label, transcriptHash, Hash.length). */
+    private String deriveSecret(String secret, String label, String transcriptHash) {
+        return expandLabel(secret, label, transcriptHash, suite.hashLength());
+    }
+
+    /** The salt of the next HKDF-Extract: Derive-Secret(secret, "derived", "") with the hash of no messages. */
+    private String derived(String secret) {
+        return "HKDF-Expand-Label(" + secret + ", \"derived\", " + hashName() + "(\"\"), " + suite.hashLength() + ")";
+    }
+
+    private static final String DERIVED_LABEL = "; full label \"tls13 derived\"";
+
+    /** RFC 8446 section 7.1: "0" is a string of Hash.length zero bytes. */
+    private String zeros() {
+        return suite.hashLength() + " zero bytes";
     }
 
     /** RFC 8446 section 7.1: master secret, application traffic secrets, exporter master secret. */
@@ -1058,16 +1143,17 @@ public final class Run {
         s.add(new SecretSpec("handshake_hash", me.handshakeHash, self, "handshake_hash = " + hashName()
                 + "(ClientHello..server Finished)", List.of()));
         s.add(new SecretSpec("master_secret", me.applicationMasterSecret, self,
-                "master_secret = HKDF-Extract(Derive-Secret(handshake_secret, \"derived\", \"\"), 0)",
+                "master_secret = HKDF-Extract(salt = " + derived("handshake_secret") + ", IKM = " + zeros() + ")"
+                        + DERIVED_LABEL,
                 List.of("handshake_secret")));
         s.add(new SecretSpec("client_application_traffic_secret_0", me.clientApplicationTrafficSecret, self,
-                "client_application_traffic_secret_0 = Derive-Secret(master_secret, \"c ap traffic\", handshake_hash)",
+                "client_application_traffic_secret_0 = " + deriveSecret("master_secret", "c ap traffic", "handshake_hash"),
                 List.of("master_secret", "handshake_hash")));
         s.add(new SecretSpec("server_application_traffic_secret_0", me.serverApplicationTrafficSecret, self,
-                "server_application_traffic_secret_0 = Derive-Secret(master_secret, \"s ap traffic\", handshake_hash)",
+                "server_application_traffic_secret_0 = " + deriveSecret("master_secret", "s ap traffic", "handshake_hash"),
                 List.of("master_secret", "handshake_hash")));
         s.add(new SecretSpec("exporter_master_secret", exporter, self,
-                "exporter_master_secret = Derive-Secret(master_secret, \"exp master\", handshake_hash)",
+                "exporter_master_secret = " + deriveSecret("master_secret", "exp master", "handshake_hash"),
                 List.of("master_secret", "handshake_hash")));
         addTrafficKeys(s, self, "client", "application", Tls13KeySchedule.trafficKeys(suite,
                 me.clientApplicationTrafficSecret));
@@ -1075,7 +1161,7 @@ public final class Run {
                 me.serverApplicationTrafficSecret));
         return comp(me.party, "derives_application_secrets", "derives the application secrets",
                 "Once the whole handshake (up to the server's Finished) is hashed, a second round of HKDF gives the "
-                        + "keys for the application data in each direction.", s, false);
+                        + "keys for the application data in each direction.", s, false).about("master_secret");
     }
 
     // ------------------------------------------------------------------ message steps
@@ -1093,10 +1179,7 @@ public final class Run {
                         "32 random bytes the client chose", List.of()));
                 if (tls13 && client.keyShare != null && client.keyShare.kind().equals("dh")) {
                     // RFC 7919: the named group fixes p and g; naming the group publishes them.
-                    out.add(new SecretSpec("dh_p", Arithmetic.unsigned(client.keyShare.p()), audience,
-                            "the prime modulus of " + options.group().id() + " (RFC 7919)", List.of()));
-                    out.add(new SecretSpec("dh_g", Arithmetic.unsigned(client.keyShare.g()), audience,
-                            "the generator", List.of()));
+                    out.addAll(groupParameters(client.keyShare, audience));
                 }
                 if (tls13 && client.keyShare != null) {
                     out.add(publicShare("client", client.keyShare, msg, audience));
@@ -1113,10 +1196,7 @@ public final class Run {
                         "the public key in the server's certificate (SubjectPublicKeyInfo)", List.of()));
             } else if (t == 12 && server.keyShare != null) {
                 if (server.keyShare.kind().equals("dh")) {
-                    out.add(new SecretSpec("dh_p", Arithmetic.unsigned(server.keyShare.p()), audience,
-                            "the prime modulus of " + options.group().id() + " (RFC 7919)", List.of()));
-                    out.add(new SecretSpec("dh_g", Arithmetic.unsigned(server.keyShare.g()), audience,
-                            "the generator", List.of()));
+                    out.addAll(groupParameters(server.keyShare, audience));
                 }
                 out.add(publicShare("server", server.keyShare, msg, audience));
             } else if (t == 16) {
@@ -1131,6 +1211,14 @@ public final class Run {
             }
         }
         return out;
+    }
+
+    /** p and g of a finite-field group (RFC 7919 fixes them per named group). */
+    private List<SecretSpec> groupParameters(Capture.KeyShareMade ks, Set<Party> who) {
+        return List.of(
+                new SecretSpec("dh_p", Arithmetic.unsigned(ks.p()), who,
+                        "the prime modulus of " + options.group().id() + " (RFC 7919)", List.of()),
+                new SecretSpec("dh_g", Arithmetic.unsigned(ks.g()), who, "the generator", List.of()));
     }
 
     private SecretSpec publicShare(String who, Capture.KeyShareMade ks, byte[] msg, Set<Party> audience) {
@@ -1181,7 +1269,7 @@ public final class Run {
     private PendingComputation comp(Party party, String what, String title, String meaning, List<SecretSpec> secrets,
             boolean failed) {
         String who = party == Party.CLIENT ? "Client" : "Server";
-        return new PendingComputation(party, party.id() + "_" + what, who + " " + title, meaning, secrets, failed);
+        return new PendingComputation(party, party.id() + "_" + what, who + " " + title, meaning, secrets, failed, "");
     }
 
     private void check(String name, boolean passed, String detail, List<String> covers) {

@@ -92,7 +92,10 @@ final class Extensions {
             case 0 -> client ? "The name of the site the client wants (SNI), so one server can host many sites"
                     : "The server confirms it used the name the client asked for";
             case 1 -> "Asks for smaller records, for constrained devices";
-            case 5 -> "Asks the server to staple a fresh OCSP response showing its certificate is not revoked";
+            // RFC 6066 section 8: only the ClientHello asks; a TLS 1.2 ServerHello's empty extension answers yes.
+            case 5 -> client ? "Asks the server to staple a fresh OCSP response showing its certificate is not revoked"
+                    : msgType == SERVER_HELLO ? "The server agrees to staple: right after its Certificate it sends a CertificateStatus message with a fresh OCSP response (TLS 1.2, RFC 6066 section 8)"
+                    : "A fresh OCSP response for this certificate, stapled by the server (TLS 1.3, RFC 8446 section 4.4.2.1)";
             case 10 -> "The key exchange groups (elliptic curves, finite fields) the sender supports, preferred first";
             case 11 -> "How elliptic-curve points may be encoded; in practice always uncompressed";
             case 13 -> "The signature algorithms the sender accepts in the handshake";

@@ -106,7 +106,9 @@ final class Messages {
             case 15 -> ctx.tls13() ? "A signature over the transcript hash, proving the sender holds the certificate's key"
                     : "The client's signature over the handshake so far, proving it holds its certificate's key";
             case 16 -> "The client's part of the key exchange: after it both sides can compute the premaster secret";
-            case 20 -> "The first message protected with the new keys: proof that both sides saw the same handshake";
+            case 20 -> ctx.tls13()
+                    ? "The MAC over the whole handshake with this sender's finished key: proof that both sides saw the same handshake. In TLS 1.3 it is not the first protected message: everything after ServerHello is encrypted with the handshake keys"
+                    : "The first message protected with the new keys: proof that both sides saw the same handshake";
             case 24 -> "The sender switches to fresh traffic keys";
             default -> "A handshake message";
         };
@@ -117,7 +119,8 @@ final class Messages {
         b.u16("version", "Client Version", v -> WireNames.version((int) v),
                 "Highest version the client supports; frozen at TLS 1.2 when TLS 1.3 is offered in supported_versions");
         b.bytes("random", "Client Random", 32, "",
-                "32 random bytes chosen by the client; both sides mix them into every key");
+                // Parsed before the version is settled: true for both (RFC 5246 section 8.1, RFC 8446 section 7.1).
+                "32 random bytes chosen by the client; in TLS 1.2 they go into the master secret and every key, in TLS 1.3 only through the transcript hash");
         sessionId(b, "Session ID",
                 "An earlier session the client would like to resume, or (TLS 1.3) random bytes for middlebox "
                         + "compatibility");
@@ -145,7 +148,7 @@ final class Messages {
                     "Not random: this fixed value marks the message as a HelloRetryRequest");
         } else {
             b.bytes("random", "Server Random", 32, Messages::serverRandomValue,
-                    "32 random bytes chosen by the server; both sides mix them into every key");
+                    "32 random bytes chosen by the server; in TLS 1.2 they go into the master secret and every key, in TLS 1.3 only through the transcript hash");
         }
         sessionId(b, "Session ID", "The session ID for resumption (TLS 1.2), or the client's echoed back (TLS 1.3)");
         b.u16("cipher_suite", "Cipher Suite", c -> WireNames.cipherSuite((int) c),

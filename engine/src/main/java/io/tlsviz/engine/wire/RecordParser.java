@@ -105,6 +105,40 @@ public final class RecordParser {
     }
 
     /**
+     * Parses the decrypted TLSInnerPlaintext of a TLS 1.3 record (RFC 8446 section 5.2): the content, then the
+     * real content type, then any zero padding, each a field, so that every decrypted byte is explained. Paths
+     * of the content's fields are those {@link #parsePlaintext} gives.
+     *
+     * @param inner   content || ContentType || zeros, as decrypted
+     * @param content how many of the first bytes are the content
+     */
+    public static Field parseTls13InnerPlaintext(byte[] inner, int content, Context ctx) {
+        byte[] bytes = inner == null ? new byte[0] : inner.clone();
+        Context c = ctx == null ? Context.tls13(null) : ctx;
+        int type = content < bytes.length ? bytes[content] & 0xff : -1;
+        try {
+            Node root = Node.root(bytes, true, FieldPaths.PLAINTEXT, "Decrypted Content");
+            root.run(n -> {
+                n.describe(describe(java.util.Arrays.copyOf(bytes, Math.min(content, bytes.length)), type),
+                        "What the encrypted record carried, as only the two endpoints can see it: the content, "
+                                + "its real content type, and any padding (TLSInnerPlaintext)");
+                n.window(content, "Content this tool could not read", w -> content(w, type, c));
+                n.u8("inner_content_type", "Content Type", v -> WireNames.contentType((int) v),
+                        "The real content type, hidden inside the encryption: the record header always says "
+                                + "application_data (23) in TLS 1.3, so only the endpoints see what this record is");
+                if (n.hasMore()) {
+                    n.rest("padding", "Padding", b -> Node.bytesText(b.length) + " of zeros",
+                            "Zero bytes a sender may add to hide the true length of the content; the receiver "
+                                    + "strips them: the content type is the last non-zero byte");
+                }
+            });
+            return root.build();
+        } catch (RuntimeException e) {
+            return internalError(bytes, true, FieldPaths.PLAINTEXT, "Decrypted Content", e);
+        }
+    }
+
+    /**
      * A short name of what plaintext content holds: "ClientHello", "Certificate", "Finished", "Alert",
      * "ChangeCipherSpec", "ApplicationData", ...; handshake messages sharing a record are joined with "+",
      * e.g. "EncryptedExtensions+Certificate". "Encrypted" when the bytes cannot be plaintext of that type
@@ -241,7 +275,7 @@ public final class RecordParser {
                         "Ciphertext: the real content type (handshake, alert or application data), the message "
                                 + "and any padding are all hidden inside");
                 n.bytes("tag", "Authentication Tag", 16, "",
-                        "16-byte AEAD tag: the receiver rejects the record if a single bit was changed");
+                        "16-byte AEAD tag over the ciphertext and the record header (type, legacy version, length) as additional data (RFC 8446 section 5.2): the receiver rejects the record if a single bit was changed");
             } else {
                 tooShort(n, "at least 17 bytes: encrypted content type plus a 16-byte tag");
             }
@@ -261,7 +295,7 @@ public final class RecordParser {
                 n.bytes("ciphertext", "Ciphertext", len - 24, Node.bytesText(len - 24),
                         "AES-GCM encryption of " + inner + ", same length as the plaintext");
                 n.bytes("tag", "Authentication Tag", 16, "",
-                        "16-byte GCM tag over the ciphertext and the record header; any change is detected");
+                        "16-byte GCM tag over the ciphertext and the additional data: sequence number, content type, version and plaintext length (RFC 5246 section 6.2.3.3); any change is detected");
             } else {
                 tooShort(n, "at least 24 bytes: 8-byte explicit nonce and 16-byte tag");
             }

@@ -98,7 +98,8 @@ class RecordProtectionTest {
         byte[] inner = concat(content, new byte[] {APPLICATION_DATA}, new byte[7]);
 
         Decrypted d = RecordProtection.decrypt(keys, seq, handSealed13(key, iv, seq, inner));
-        assertThat(d).isEqualTo(new Decrypted(APPLICATION_DATA, content));
+        assertThat(d).isEqualTo(new Decrypted(APPLICATION_DATA, content, 7));
+        assertThat(d.tls13InnerPlaintext()).containsExactly(inner);
 
         assertThatThrownBy(() -> RecordProtection.decrypt(keys, seq, handSealed13(key, iv, seq, new byte[4])))
                 .isInstanceOf(BadRecordException.class)
