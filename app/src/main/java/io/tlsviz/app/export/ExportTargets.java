@@ -2,19 +2,15 @@ package io.tlsviz.app.export;
 
 import io.tlsviz.engine.export.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Locale;
 
 /**
  * Where an export goes, whole or not at all: files through {@link AtomicFiles}, folders (PNG export) built in a
@@ -152,15 +148,6 @@ public final class ExportTargets {
     }
 
     private static String reason(Path target, IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied (the folder " + target.getParent() + " is not writable)";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "the folder " + target.getParent() + " does not exist";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason().toLowerCase(Locale.ROOT);
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return io.tlsviz.engine.export.AtomicFiles.reason(target, e);
     }
 }

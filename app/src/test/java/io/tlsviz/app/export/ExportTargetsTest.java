@@ -36,6 +36,20 @@ class ExportTargetsTest {
     }
 
     @Test
+    void aFolderThatTakesNoNewFilesIsNotCalledMissing() {
+        Path proc = Path.of("/proc");
+        assumeTrue(Files.isDirectory(proc), "a Linux /proc");
+        Path target = proc.resolve("deck.pdf");
+        assertThatThrownBy(() -> ExportTargets.writeFile(target, new byte[1]))
+                .isInstanceOf(IOException.class)
+                .hasMessage("Cannot write " + target + ": files cannot be created in the folder /proc");
+        Path folder = proc.resolve("slides");
+        assertThatThrownBy(() -> ExportTargets.writeFolder(folder, tmp -> Files.writeString(tmp.resolve("a.png"), "x")))
+                .isInstanceOf(IOException.class)
+                .hasMessageEndingWith("files cannot be created in the folder /proc");
+    }
+
+    @Test
     void aFailedWriteLeavesNothingBehindNotEvenTheTemporaryFile() throws Exception {
         // A folder stands where the file should go: the temporary file is written, the move fails.
         Path blocked = Files.createDirectory(dir.resolve("deck.pdf"));

@@ -115,12 +115,19 @@ public final class AtomicFiles {
         return new IOException("Cannot write " + target + ": " + reason(target, cause), cause);
     }
 
-    private static String reason(Path target, IOException e) {
+    /**
+     * Why writing {@code target} failed, for a person: "the folder ... does not exist", "permission denied
+     * (...)", "files cannot be created in the folder ..." (a folder that exists but takes no new files, such as
+     * /proc), "a folder with that name exists", else the system's own reason.
+     */
+    public static String reason(Path target, IOException e) {
+        Path dir = target.toAbsolutePath().getParent();
         if (e instanceof AccessDeniedException) {
-            return notWritable(target.getParent());
+            return notWritable(dir);
         }
         if (e instanceof NoSuchFileException) {
-            return noFolder(target.getParent());
+            return dir != null && Files.isDirectory(dir) ? "files cannot be created in the folder " + dir
+                    : noFolder(dir);
         }
         if (e instanceof DirectoryNotEmptyException || Files.isDirectory(target)) {
             return FOLDER_EXISTS;

@@ -45,6 +45,16 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aFolderThatExistsButTakesNoNewFilesIsNotCalledMissing() {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc), "a Linux /proc");
+        Path target = proc.resolve("tlsviz-out.json");
+        assertThatThrownBy(() -> AtomicFiles.writeAtomically(target, new byte[1]))
+                .isInstanceOf(IOException.class)
+                .hasMessage("Cannot write " + target + ": files cannot be created in the folder /proc");
+    }
+
+    @Test
     void parentThatIsAFileFailsAndLeavesNothing() throws IOException {
         Path notAFolder = Files.writeString(dir.resolve("plain.txt"), "x");
         Path target = notAFolder.resolve("out.log");
