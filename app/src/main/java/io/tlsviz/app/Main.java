@@ -1,7 +1,8 @@
 package io.tlsviz.app;
 
 import io.tlsviz.app.cli.TlsvizCommand;
-import picocli.CommandLine;
+import io.tlsviz.lessons.LessonLibrary;
+import java.util.List;
 
 /**
  * Entry point of the tlsviz jar. With no arguments it opens the window; with a subcommand it runs the
@@ -13,23 +14,20 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || isAppOnly(args)) {
+        if (args.length == 0 || WindowOptions.onlyWindowOptions(args)) {
+            try {
+                boolean lesson = java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("--lesson="));
+                WindowOptions.parse(List.of(args), lesson ? LessonLibrary.loadShipped().ids() : null);
+            } catch (IllegalArgumentException e) {
+                System.err.println("tlsviz: " + e.getMessage());
+                System.err.println(WindowOptions.USAGE);
+                System.exit(2);
+                return;
+            }
             TlsvizApp.launchWindow(args);
             return;
         }
         int code = TlsvizCommand.commandLine().execute(args);
         System.exit(code);
-    }
-
-    /** Options that belong to the window rather than to the command line. */
-    private static boolean isAppOnly(String[] args) {
-        for (String a : args) {
-            if (!a.startsWith("--exit-after-first-frame") && !a.startsWith("--lesson=") && !a.startsWith("--beat=")
-                    && !a.startsWith("--language=")
-                    && !a.startsWith("--theme=") && !a.startsWith("--exchange=")) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -4,7 +4,6 @@ import io.tlsviz.app.i18n.Messages;
 import io.tlsviz.app.prefs.AppPreferences;
 import io.tlsviz.app.prefs.JavaPreferenceStore;
 import io.tlsviz.app.view.MainWindow;
-import io.tlsviz.app.view.Theme;
 import io.tlsviz.app.viewmodel.ClassroomViewModel;
 import io.tlsviz.app.viewmodel.EngineNarration;
 import io.tlsviz.app.viewmodel.LessonViewModel;
@@ -18,6 +17,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -30,39 +30,48 @@ public class TlsvizApp extends Application {
     static void launchWindow(String[] args) {
         Preload.start();
         Housekeeping.start();
-        Application.launch(TlsvizApp.class, args);
+        try {
+            Application.launch(TlsvizApp.class, args);
+        } catch (RuntimeException e) {
+            Optional<String> problem = launchProblem(e);
+            if (problem.isEmpty()) {
+                throw e;
+            }
+            System.err.println("tlsviz: " + problem.get());
+            System.exit(1);
+        }
+    }
+
+    /** A sentence for a launch that failed for a reason the user can fix, such as no display to open on. */
+    static Optional<String> launchProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Unable to open DISPLAY")) {
+                return Optional.of("there is no display to open the window on (" + t.getMessage()
+                        + "). The command line works without one: java -jar tlsviz.jar --help");
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
+        WindowOptions options = WindowOptions.parse(args, null); // checked by Main before the toolkit started
         AppPreferences prefs = new AppPreferences(JavaPreferenceStore.forUser());
-        Exchange exchange = Exchange.RSA;
-        boolean picker = true;
-        String lesson = null;
-        int beat = 0;
-        for (String a : args) {
-            if (a.startsWith("--theme=")) {
-                prefs.setTheme(Theme.fromId(a.substring("--theme=".length())).id());
-            } else if (a.startsWith("--exchange=")) {
-                exchange = Exchange.fromId(a.substring("--exchange=".length()));
-                picker = false;
-            } else if (a.startsWith("--lesson=")) {
-                lesson = a.substring("--lesson=".length());
-                picker = false;
-            } else if (a.startsWith("--beat=")) {
-                beat = Integer.parseInt(a.substring("--beat=".length())) - 1;
-            } else if (a.startsWith("--language=")) {
-                prefs.setLanguage(a.substring("--language=".length()));
-            }
+        if (options.theme() != null) {
+            prefs.setTheme(options.theme().id());
         }
+        if (options.language() != null) {
+            prefs.setLanguage(options.language());
+        }
+        Exchange exchange = options.exchange() == null ? Exchange.RSA : options.exchange();
         Locale locale = prefs.language().map(Locale::forLanguageTag).orElse(Locale.getDefault());
         MainWindow window = open(stage, prefs, Messages.forLocale(locale), ScenarioOptions.defaults(exchange),
-                Preload.lessons(), LessonFileChooser.nativeDialog(Messages.forLocale(locale)), picker);
-        if (lesson != null && window.lessons().startLesson(lesson)) {
-            window.lessons().showBeat(beat);
+                Preload.lessons(), LessonFileChooser.nativeDialog(Messages.forLocale(locale)), !options.skipsPicker());
+        if (options.lesson() != null && window.lessons().startLesson(options.lesson())) {
+            window.lessons().showBeat(options.beat() - 1);
         }
-        if (args.contains("--exit-after-first-frame")) {
+        if (options.exitAfterFirstFrame()) {
             exitAfterFirstFrame();
         }
     }

@@ -10,6 +10,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TlsvizCommand.VersionProvider.class,
         description = "Steps through a live TLS handshake. Without a subcommand, opens the window.",
+        footer = {"", "Window (no subcommand):",
+                "  tlsviz [--exchange=rsa|dhe|ecdhe|tls13] [--lesson=ID [--beat=N]]",
+                "         [--theme=light|dark|projector] [--language=en|de]",
+                "  --exchange opens a handshake without the lesson picker; --lesson starts",
+                "  a lesson (see 'tlsviz lessons --list'); theme and language are remembered."},
         subcommands = {TraceCommand.class, DeriveCommand.class, LessonsCommand.class, ExportCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
