@@ -22,11 +22,18 @@ public final class SettingsSheet extends VBox {
         String cat = messages.get("settings.category");
         Item<?> suite = new Item<>(vm.suiteProperty(), Object.class, cat, messages, "settings.suite");
         Item<?> group = new Item<>(vm.groupProperty(), Object.class, cat, messages, "settings.group");
-        PropertySheet sheet = new PropertySheet(FXCollections.observableArrayList(List.of(suite, group,
-                new Item<>(vm.extendedMasterSecretProperty(), Boolean.class, cat, messages, "settings.ems"),
-                new Item<>(vm.encryptThenMacProperty(), Boolean.class, cat, messages, "settings.etm"),
-                new Item<>(vm.middleboxCompatProperty(), Boolean.class, cat, messages, "settings.compat"),
-                new Item<>(vm.seedProperty(), String.class, cat, messages, "settings.seed"),
+        Item<?> ems = new Item<>(vm.extendedMasterSecretProperty(), Boolean.class, cat, messages, "settings.ems");
+        Item<?> etm = new Item<>(vm.encryptThenMacProperty(), Boolean.class, cat, messages, "settings.etm");
+        Item<?> compat = new Item<>(vm.middleboxCompatProperty(), Boolean.class, cat, messages, "settings.compat");
+        Item<?> seed = new Item<>(vm.seedProperty(), String.class, cat, messages, "settings.seed");
+        // An option the current handshake does not use is greyed out rather than hidden: the class sees that it
+        // exists, and that (for example) RSA has no group to choose.
+        java.util.Map<Item<?>, javafx.beans.value.ObservableBooleanValue> applies = java.util.Map.of(
+                group, vm.groupAppliesProperty(), ems, vm.extendedMasterSecretAppliesProperty(),
+                etm, vm.encryptThenMacAppliesProperty(), compat, vm.middleboxCompatAppliesProperty(),
+                seed, vm.seedAppliesProperty());
+        PropertySheet sheet = new PropertySheet(FXCollections.observableArrayList(List.of(suite, group, ems, etm,
+                compat, seed,
                 new Item<>(vm.freshProperty(), Boolean.class, cat, messages, "settings.fresh"),
                 new Item<>(vm.freshCertificatesProperty(), Boolean.class, cat, messages, "settings.freshCertificates"))));
         sheet.setModeSwitcherVisible(false);
@@ -34,13 +41,14 @@ public final class SettingsSheet extends VBox {
         sheet.setMode(PropertySheet.Mode.NAME);
         DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
         sheet.setPropertyEditorFactory(item -> {
-            if (item == suite) {
-                return Editors.createChoiceEditor(item, vm.suiteChoices());
+            org.controlsfx.property.editor.PropertyEditor<?> editor = item == suite
+                    ? Editors.createChoiceEditor(item, vm.suiteChoices())
+                    : item == group ? Editors.createChoiceEditor(item, vm.groupChoices()) : defaults.call(item);
+            javafx.beans.value.ObservableBooleanValue applicable = applies.get(item);
+            if (editor != null && applicable != null) {
+                editor.getEditor().disableProperty().bind(javafx.beans.binding.Bindings.not(applicable));
             }
-            if (item == group) {
-                return Editors.createChoiceEditor(item, vm.groupChoices());
-            }
-            return defaults.call(item);
+            return editor;
         });
         sheet.setPrefSize(620, 360);
         Label error = new Label();

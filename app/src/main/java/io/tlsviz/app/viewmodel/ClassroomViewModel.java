@@ -85,7 +85,14 @@ public final class ClassroomViewModel {
         start(initial);
         exchange.addListener((o, was, now) -> {
             if (now != null && now != options.get().exchange()) {
-                start(ScenarioOptions.defaults(now).withSeed(seed));
+                // The seed and, between the TLS 1.2 exchanges, the extended master secret carry over; the rest
+                // is the new exchange's own (its suite and group, and options that only fit the old one).
+                ScenarioOptions before = options.get();
+                ScenarioOptions next = ScenarioOptions.defaults(now).withSeed(seed);
+                if (before != null && !now.isTls13() && !before.exchange().isTls13()) {
+                    next = next.withExtendedMasterSecret(before.extendedMasterSecret());
+                }
+                start(next);
             }
         });
         selectedStep.addListener((o, was, now) -> inspector.show(now));
@@ -317,8 +324,12 @@ public final class ClassroomViewModel {
             case COMPLETED -> messages.get("status.completed");
             case FAILED -> failed.get() ? messages.get("status.failed") : messages.get("status.running");
         };
-        statusText.set(messages.format("status.text", options.get().exchange().label(),
-                options.get().cipherSuite().ianaName(), position.get(), plan.size(), state)
+        ScenarioOptions o = options.get();
+        // The options that change the bytes are named where the class can see them.
+        String extras = (o.extendedMasterSecret() ? " · EMS" : "") + (o.encryptThenMac() ? " · EtM" : "")
+                + (o.middleboxCompat() ? " · " + messages.get("status.middlebox") : "");
+        statusText.set(messages.format("status.text", o.exchange().label(), o.cipherSuite().ianaName() + extras,
+                position.get(), plan.size(), state)
                 + (session.tampered() ? " · " + messages.get("status.tampered") : ""));
     }
 

@@ -174,6 +174,36 @@ public final class ScenarioSettingsViewModel {
         }
     }
 
+    /** Whether the group option means anything for the current exchange (RSA uses none). */
+    public javafx.beans.binding.BooleanBinding groupAppliesProperty() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> classroom.optionsProperty().get().exchange() != Exchange.RSA, classroom.optionsProperty());
+    }
+
+    /** Extended master secret: TLS 1.2 only (TLS 1.3 binds the transcript into its key schedule anyway). */
+    public javafx.beans.binding.BooleanBinding extendedMasterSecretAppliesProperty() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !classroom.optionsProperty().get().exchange().isTls13(), classroom.optionsProperty());
+    }
+
+    /** Encrypt-then-MAC: TLS 1.2 with a CBC suite (an AEAD suite has no separate MAC). */
+    public javafx.beans.binding.BooleanBinding encryptThenMacAppliesProperty() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !classroom.optionsProperty().get().exchange().isTls13() && suite.get() != null
+                        && !suite.get().isAead(), classroom.optionsProperty(), suite);
+    }
+
+    /** Middlebox compatibility mode: TLS 1.3 only. */
+    public javafx.beans.binding.BooleanBinding middleboxCompatAppliesProperty() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> classroom.optionsProperty().get().exchange().isTls13(), classroom.optionsProperty());
+    }
+
+    /** The seed, unless the randomness is fresh. */
+    public javafx.beans.binding.BooleanBinding seedAppliesProperty() {
+        return fresh.not();
+    }
+
     /** The suites that fit the current exchange. */
     public List<CipherSuite> suiteChoices() {
         Exchange e = classroom.optionsProperty().get().exchange();

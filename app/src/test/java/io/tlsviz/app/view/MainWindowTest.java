@@ -189,6 +189,26 @@ class MainWindowTest {
     }
 
     @Test
+    void theSettingsGreyOutWhatTheHandshakeDoesNotUse(FxRobot robot) {
+        robot.clickOn("#settings");
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.function.Function<String, Node> editorOf = name -> robot.lookup(".property-sheet").queryAll()
+                .stream().flatMap(sheet -> robot.from(sheet).lookup((Node n) -> n instanceof Label l
+                        && name.equals(l.getText())).queryAll().stream())
+                .findFirst().map(label -> {
+                    javafx.scene.layout.GridPane grid = (javafx.scene.layout.GridPane) label.getParent();
+                    int row = javafx.scene.layout.GridPane.getRowIndex(label);
+                    return grid.getChildren().stream().filter(n -> n != label
+                            && java.util.Objects.equals(javafx.scene.layout.GridPane.getRowIndex(n), row)
+                            && javafx.scene.layout.GridPane.getColumnIndex(n) != null
+                            && javafx.scene.layout.GridPane.getColumnIndex(n) > 0).findFirst().orElseThrow();
+                }).orElseThrow();
+        assertThat(editorOf.apply("Group").isDisabled()).as("RSA uses no group").isTrue();
+        assertThat(editorOf.apply("Extended master secret").isDisabled()).isFalse();
+        assertThat(editorOf.apply("Cipher suite").isDisabled()).isFalse();
+    }
+
+    @Test
     void dheEavesdropperSeesBothPublicValuesNeverThePremaster(FxRobot robot) {
         robot.clickOn("#exchange-dhe");
         assertThat(status(robot)).contains("DHE").contains("step 0");

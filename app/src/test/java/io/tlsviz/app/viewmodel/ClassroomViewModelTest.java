@@ -254,6 +254,36 @@ class ClassroomViewModelTest {
     }
 
     @Test
+    void onlyTheOptionsTheHandshakeUsesApplyAndTheExtendedMasterSecretStaysOnBetweenTls12Exchanges() {
+        ClassroomViewModel vm = classroom(Exchange.RSA);
+        ScenarioSettingsViewModel s = new ScenarioSettingsViewModel(vm);
+        var group = s.groupAppliesProperty();
+        var ems = s.extendedMasterSecretAppliesProperty();
+        var etm = s.encryptThenMacAppliesProperty();
+        var compat = s.middleboxCompatAppliesProperty();
+        var seed = s.seedAppliesProperty();
+        assertThat(List.of(group.get(), ems.get(), etm.get(), compat.get(), seed.get()))
+                .as("RSA with GCM: no group, no encrypt-then-MAC, no TLS 1.3 option")
+                .containsExactly(false, true, false, false, true);
+        s.suiteProperty().set(io.tlsviz.engine.crypto.CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256);
+        assertThat(etm.get()).as("a CBC suite has a MAC").isTrue();
+        s.extendedMasterSecretProperty().set(true);
+        assertThat(vm.statusTextProperty().get()).contains("EMS");
+        s.freshProperty().set(true);
+        assertThat(seed.get()).isFalse();
+
+        vm.exchangeProperty().set(Exchange.DHE);
+        assertThat(vm.optionsProperty().get().extendedMasterSecret()).as("carried to DHE").isTrue();
+        assertThat(s.extendedMasterSecretProperty().get()).isTrue();
+        assertThat(group.get()).isTrue();
+        vm.exchangeProperty().set(Exchange.TLS13);
+        assertThat(vm.optionsProperty().get().extendedMasterSecret()).isFalse();
+        assertThat(List.of(group.get(), ems.get(), etm.get(), compat.get())).containsExactly(true, false, false, true);
+        s.middleboxCompatProperty().set(true);
+        assertThat(vm.statusTextProperty().get()).contains("middlebox compatibility");
+    }
+
+    @Test
     void inGermanTheKnowledgeColumnsAndTheDiagramDescribeValuesInGerman() {
         Messages de = Messages.forLocale(java.util.Locale.GERMAN);
         ClassroomViewModel vm = new ClassroomViewModel(de, new EngineNarration(de), ScenarioOptions.defaults(Exchange.DHE));
