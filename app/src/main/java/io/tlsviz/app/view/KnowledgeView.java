@@ -170,6 +170,10 @@ public final class KnowledgeView extends HBox {
         }
         Label hex = new Label(item.shortHex());
         hex.getStyleClass().addAll(Styles.HEX, Styles.MONO);
+        // Too wide for the column (large type, a small screen, a slide): cut in the middle, as the shortened form
+        // already is, so the value's last bytes stay readable instead of both ends being lost to "...".
+        hex.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        hex.setEllipsisString("\u2026");
         hex.setMinWidth(0);
         name.setMinWidth(0);
         VBox box = new VBox(2, top, hex);

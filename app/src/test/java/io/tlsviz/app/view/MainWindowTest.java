@@ -189,6 +189,33 @@ class MainWindowTest {
     }
 
     @Test
+    void aValueTooWideForItsColumnKeepsItsLastBytesInView(FxRobot robot) throws Exception {
+        robot.interact(() -> window.themeProperty().set(Theme.PROJECTOR));
+        for (int i = 0; i < 3; i++) {
+            robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        }
+        for (int i = 0; i < 11; i++) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = FxThread.call(() -> {
+            List<String> out = new java.util.ArrayList<>();
+            for (Node card : window.lookupAll(".knowledge-value")) {
+                Object item = card.getProperties().get(io.tlsviz.app.viewmodel.KnowledgeItem.class);
+                Label hex = (Label) card.lookup(".hex");
+                javafx.scene.text.Text text = (javafx.scene.text.Text) hex.lookup(".text");
+                if (item != null && text != null && !text.getText().equals(hex.getText())) {
+                    String full = ((io.tlsviz.app.viewmodel.KnowledgeItem) item).hex();
+                    out.add(full.substring(full.length() - 4) + " " + text.getText());
+                }
+            }
+            return out;
+        });
+        assertThat(shown).as("some values are too wide in large type").isNotEmpty();
+        assertThat(shown).allSatisfy(s -> assertThat(s.substring(5)).endsWith(s.substring(0, 4)));
+    }
+
+    @Test
     void theSettingsGreyOutWhatTheHandshakeDoesNotUse(FxRobot robot) {
         robot.clickOn("#settings");
         WaitForAsyncUtils.waitForFxEvents();
