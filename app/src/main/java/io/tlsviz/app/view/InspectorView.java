@@ -129,7 +129,23 @@ public final class InspectorView extends VBox {
         javafx.scene.layout.StackPane.setMargin(empty, new javafx.geometry.Insets(8));
         empty.setMouseTransparent(true);
         empty.maxWidthProperty().bind(tree.widthProperty().subtract(16));
-        javafx.scene.layout.StackPane body = new javafx.scene.layout.StackPane(split, empty);
+        // A computation step selected (by Next, or by a click on its row in the diagram): what it made, with the
+        // formulas and whole values, where the fields and bytes of a message go.
+        Label computation = new Label();
+        computation.setId("inspector-computation");
+        computation.getStyleClass().add(Styles.MONO);
+        computation.setWrapText(true);
+        computation.textProperty().bind(vm.computationProperty());
+        ScrollPane computationScroll = Scrolling.pane(computation);
+        computationScroll.setId("inspector-computation-scroll");
+        computationScroll.setFitToWidth(true);
+        computationScroll.setFocusTraversable(false);
+        computationScroll.visibleProperty().bind(vm.computationProperty().isNotEmpty());
+        split.visibleProperty().bind(vm.computationProperty().isEmpty());
+        empty.visibleProperty().bind(vm.computationProperty().isEmpty().and(
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> vm.messageProperty().get() == null,
+                        vm.messageProperty())));
+        javafx.scene.layout.StackPane body = new javafx.scene.layout.StackPane(split, empty, computationScroll);
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(tamperPane(), body, detail);
         vm.messageProperty().addListener((o, a, b) -> rebuild());
@@ -187,9 +203,7 @@ public final class InspectorView extends VBox {
         recordRows.clear();
         plaintextRows.clear();
         hex.getChildren().clear();
-        boolean none = vm.messageProperty().get() == null;
-        empty.setVisible(none);
-        if (none) {
+        if (vm.messageProperty().get() == null) { // the placeholder's visibility is bound above
             return;
         }
         title("inspector.record");

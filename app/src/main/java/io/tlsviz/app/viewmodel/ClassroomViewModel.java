@@ -95,7 +95,10 @@ public final class ClassroomViewModel {
                 start(next);
             }
         });
-        selectedStep.addListener((o, was, now) -> inspector.show(now));
+        selectedStep.addListener((o, was, now) -> {
+            inspector.show(now);
+            inspector.showComputation(now instanceof ComputationStep c ? describe(c) : "");
+        });
         tamperMode.addListener((o, was, now) -> refreshPending());
         pki.addListener((o, was, now) -> {
             if (now == null) {
@@ -296,6 +299,29 @@ public final class ClassroomViewModel {
                 stepTexts.failure(session.failure().orElse(""), session.alert().orElse(null))) : "");
         refreshPending();
         updateStatus();
+    }
+
+    /**
+     * A computation step for the inspector: its title, then each value it made with its formula and its whole
+     * value, so a student who clicks a step in the diagram sees where each number came from.
+     */
+    private String describe(ComputationStep c) {
+        StringBuilder sb = new StringBuilder(stepTexts.title(c));
+        for (Secret s : c.secrets()) {
+            String f = stepTexts.formula(s.formula());
+            sb.append("\n\n").append(f.isEmpty() ? s.name() : f.startsWith(s.name() + " ") ? f : s.name() + ": " + f);
+            String hex = s.hex();
+            for (int i = 0; i < hex.length(); i += 64) {
+                sb.append('\n').append(i == 0 ? "= " : "  ").append(hex, i, Math.min(hex.length(), i + 64));
+            }
+            if (session.trace().proof().proves(s.name())) {
+                sb.append("   ").append(messages.get("knowledge.proven"));
+            }
+        }
+        if (c.secrets().isEmpty()) {
+            sb.append("\n\n").append(stepTexts.meaning(c, options.get()));
+        }
+        return sb.toString();
     }
 
     private boolean sameSteps(List<Step> revealed) {

@@ -42,6 +42,7 @@ public final class InspectorViewModel {
     private final StringProperty pendingHex = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper tamperError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fieldDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper computation = new ReadOnlyStringWrapper("");
     private final io.tlsviz.app.i18n.FieldTexts fieldTexts;
 
     public InspectorViewModel(Messages messages, TamperTarget tamperTarget) {
@@ -63,6 +64,16 @@ public final class InspectorViewModel {
         selectedField.set(null);
         roots.setAll(m == null ? List.of() : m.fields());
         message.set(m);
+    }
+
+    /** Shows what a computation step made: its title, each value's formula and its whole value ("" for none). */
+    public void showComputation(String text) {
+        computation.set(text == null ? "" : text);
+    }
+
+    /** The selected computation step described, or "" when a message (or nothing) is selected. */
+    public ReadOnlyStringProperty computationProperty() {
+        return computation.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<MessageStep> messageProperty() {

@@ -216,6 +216,24 @@ class MainWindowTest {
     }
 
     @Test
+    void clickingAPastComputationShowsWhatItMadeInTheInspector(FxRobot robot) {
+        for (int i = 0; robot.lookup("#step-client_derives_master_secret").tryQuery().isEmpty(); i++) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(i).isLessThan(30);
+        }
+        robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT); // a step on: the derivation is a past row now
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#step-client_key_exchange"); // a message: fields and bytes
+        assertThat(robot.lookup("#inspector-computation-scroll").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#field-tree").query().getParent().isVisible()).isTrue();
+        robot.clickOn("#step-client_derives_master_secret");
+        Label shown = robot.lookup("#inspector-computation").queryAs(Label.class);
+        assertThat(robot.lookup("#inspector-computation-scroll").query().isVisible()).isTrue();
+        assertThat(shown.getText()).contains("master_secret = PRF(");
+    }
+
+    @Test
     void theSettingsGreyOutWhatTheHandshakeDoesNotUse(FxRobot robot) {
         robot.clickOn("#settings");
         WaitForAsyncUtils.waitForFxEvents();

@@ -284,6 +284,22 @@ class ClassroomViewModelTest {
     }
 
     @Test
+    void aComputationStepShowsInTheInspectorWhatItMadeWithFormulasAndWholeValues() {
+        ClassroomViewModel vm = classroom(Exchange.RSA);
+        vm.goToStep("client_derives_master_secret");
+        String text = vm.inspector().computationProperty().get();
+        byte[] master = vm.revealedValues().get("master_secret");
+        assertThat(text).startsWith("Client derives the master secret")
+                .contains("master_secret = PRF(premaster_secret, \"master secret\"")
+                .contains("= " + io.tlsviz.engine.Hex.of(master).substring(0, 64))
+                .contains(io.tlsviz.engine.Hex.of(master).substring(64));
+        assertThat(vm.inspector().messageProperty().get()).isNull();
+        vm.select(0); // a message: its fields, not a computation
+        assertThat(vm.inspector().computationProperty().get()).isEmpty();
+        assertThat(vm.inspector().messageProperty().get()).isNotNull();
+    }
+
+    @Test
     void inGermanTheKnowledgeColumnsAndTheDiagramDescribeValuesInGerman() {
         Messages de = Messages.forLocale(java.util.Locale.GERMAN);
         ClassroomViewModel vm = new ClassroomViewModel(de, new EngineNarration(de), ScenarioOptions.defaults(Exchange.DHE));
