@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -50,6 +51,11 @@ public final class InspectorView extends VBox {
             return snappedLeftInset() + fullRow + snappedRightInset();
         }
     };
+    /** The field tree's share beside the bytes, and above them. */
+    private static final double TREE_SHARE = 0.42;
+    private static final double TREE_SHARE_ABOVE = 0.45;
+    /** The narrowest the field tree may be beside the bytes, in ems. */
+    private static final double TREE_MIN_EM = 14;
     private final List<HexRow> recordRows = new ArrayList<>();
     private final List<HexRow> plaintextRows = new ArrayList<>();
     /**
@@ -105,13 +111,33 @@ public final class InspectorView extends VBox {
         // The split gives the hex dump its full row from the tree's share, but asks the window for no more width
         // than before: the knowledge columns beside it come first (in the projector theme at 1260 pixels the
         // hex dump's minimum had squeezed their names to "c...").
+        //
+        // Where the hex dump's full row and a readable tree (TREE_MIN_EM wide) do not fit side by side (the projector
+        // theme or large type in a small window), the tree goes above the bytes instead of being squeezed to
+        // nothing; and when they fit again (smaller type), the tree gets its share back.
         SplitPane split = new SplitPane(tree, hexScroll) {
             @Override
             protected double computeMinWidth(double height) {
                 return snappedLeftInset() + tree.minWidth(height) + snappedRightInset();
             }
+
+            @Override
+            protected void layoutChildren() {
+                double treeMin = TREE_MIN_EM * empty.getFont().getSize();
+                boolean sideBySide = getWidth() - snappedLeftInset() - snappedRightInset()
+                        >= hexScroll.minWidth(-1) + treeMin;
+                Orientation wanted = sideBySide ? Orientation.HORIZONTAL : Orientation.VERTICAL;
+                if (getOrientation() != wanted) {
+                    setOrientation(wanted);
+                    setDividerPositions(wanted == Orientation.HORIZONTAL ? TREE_SHARE : TREE_SHARE_ABOVE);
+                } else if (sideBySide && tree.getWidth() < treeMin - 1) {
+                    setDividerPositions(TREE_SHARE);
+                }
+                super.layoutChildren();
+            }
         };
-        split.setDividerPositions(0.42);
+        split.setId("inspector-split");
+        split.setDividerPositions(TREE_SHARE);
 
         Label detail = new Label();
         detail.setId("field-detail");

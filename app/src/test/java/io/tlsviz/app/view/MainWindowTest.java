@@ -234,6 +234,38 @@ class MainWindowTest {
     }
 
     @Test
+    void theFieldTreeStaysReadableInLargeTypeAndGetsItsWidthBackWhenTheTypeIsSmallerAgain(FxRobot robot)
+            throws Exception {
+        for (int i = 0; i < 3; i++) { // the certificate: a long record in the hex view
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.SplitPane split = robot.lookup("#inspector-split")
+                .queryAs(javafx.scene.control.SplitPane.class);
+        javafx.scene.layout.Region tree = robot.lookup("#field-tree").queryAs(javafx.scene.layout.Region.class);
+        double before = FxThread.call(tree::getWidth);
+        javafx.geometry.Orientation first = FxThread.call(split::getOrientation);
+        robot.interact(() -> window.themeProperty().set(Theme.PROJECTOR));
+        for (int i = 0; i < 3; i++) {
+            robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxThread.call(tree::getWidth)).as("the tree is not squeezed to nothing").isGreaterThan(200);
+        assertThat(FxThread.call(split::getOrientation)).as("above the bytes")
+                .isEqualTo(javafx.geometry.Orientation.VERTICAL);
+        robot.interact(() -> window.themeProperty().set(Theme.LIGHT));
+        for (int i = 0; i < 3; i++) {
+            robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxThread.call(split::getOrientation)).isEqualTo(first);
+        assertThat(FxThread.call(tree::getWidth)).as("its width back").isCloseTo(before,
+                org.assertj.core.data.Offset.offset(3.0));
+    }
+
+    @Test
     void theSettingsGreyOutWhatTheHandshakeDoesNotUse(FxRobot robot) {
         robot.clickOn("#settings");
         WaitForAsyncUtils.waitForFxEvents();
