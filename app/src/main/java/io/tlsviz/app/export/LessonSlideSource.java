@@ -9,7 +9,6 @@ import io.tlsviz.lessons.Lesson;
 import io.tlsviz.lessons.Narration;
 import io.tlsviz.lessons.Quiz;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,6 +72,9 @@ public final class LessonSlideSource implements SlideSource {
                 .collect(Collectors.joining("\n\n"));
     }
 
+    /** The parties in the order of the window's columns and its "who knows" quiz. */
+    private static final List<Party> COLUMNS = List.of(Party.CLIENT, Party.EAVESDROPPER, Party.SERVER);
+
     private static String question(Quiz quiz, Trace trace, ExportTexts texts) {
         StringBuilder q = new StringBuilder(texts.get("quiz.question", quiz.question()));
         List<String> options;
@@ -81,7 +83,7 @@ public final class LessonSlideSource implements SlideSource {
         } else if (quiz instanceof Quiz.NextMessage n) {
             options = n.options().stream().map(step -> stepTitle(trace, step)).toList();
         } else {
-            options = Arrays.stream(Party.values()).map(p -> StepSlideSource.partyName(p, texts)).toList();
+            options = COLUMNS.stream().map(p -> StepSlideSource.partyName(p, texts)).toList();
         }
         for (int i = 0; i < options.size(); i++) {
             q.append('\n').append(i + 1).append(". ").append(options.get(i));
@@ -102,7 +104,7 @@ public final class LessonSlideSource implements SlideSource {
             answer = stepTitle(trace, n.answer());
         } else {
             Quiz.WhoKnows w = (Quiz.WhoKnows) quiz;
-            answer = Arrays.stream(Party.values()).filter(w.answer()::contains)
+            answer = COLUMNS.stream().filter(w.answer()::contains)
                     .map(p -> StepSlideSource.partyName(p, texts)).collect(Collectors.joining(", "));
         }
         return texts.get("quiz.answer", answer) + (quiz.explanation().isBlank() ? "" : " " + quiz.explanation());

@@ -38,6 +38,18 @@ class LessonSlideSourceTest {
     }
 
     @Test
+    void aWhoKnowsQuizListsThePartiesInTheOrderOfTheColumns() {
+        Lesson rsa = LIBRARY.find("rsa", "en").orElseThrow();
+        Trace trace = HandshakeSession.run(rsa.scenario());
+        int beat = 0;
+        while (!(rsa.beats().get(beat).quiz().orElse(null) instanceof io.tlsviz.lessons.Quiz.WhoKnows)) {
+            beat++;
+        }
+        SlideContent slide = new LessonSlideSource(rsa).slides(trace, Locale.ENGLISH).get(beat);
+        assertThat(slide.narration()).contains("1. Client\n2. Eavesdropper\n3. Server");
+    }
+
+    @Test
     void placeholdersBecomeTheHandshakesValues() {
         Lesson rsa = LIBRARY.find("rsa", "en").orElseThrow();
         Trace trace = HandshakeSession.run(rsa.scenario());
