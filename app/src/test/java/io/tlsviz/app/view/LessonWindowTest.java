@@ -193,21 +193,8 @@ class LessonWindowTest {
             press(robot, KeyCode.RIGHT);
             assertThat(i).isLessThan(10);
         }
-        List<Double> edges = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
-            Node column = robot.lookup("#knowledge-client").query();
-            javafx.scene.control.ScrollPane scroll = robot.from(column).lookup(".scroll-pane")
-                    .queryAs(javafx.scene.control.ScrollPane.class);
-            Node viewport = scroll.lookup(".viewport");
-            Node value = robot.lookup("#kv-client-premaster_secret").query();
-            javafx.geometry.Bounds shown = viewport.localToScene(viewport.getLayoutBounds());
-            javafx.geometry.Bounds card = value.localToScene(value.getLayoutBounds());
-            return List.of(((javafx.scene.layout.Region) scroll.getContent()).getHeight(), shown.getHeight(),
-                    card.getMinY(), card.getMaxY(), shown.getMinY(), shown.getMaxY());
-        }).get();
-        assertThat(edges.get(0)).as("the column is longer than it is high (else nothing can be hidden)")
-                .isGreaterThan(edges.get(1));
-        assertThat(edges.get(2)).as("top of the premaster in view").isGreaterThanOrEqualTo(edges.get(4) - 0.5);
-        assertThat(edges.get(3)).as("bottom of the premaster in view").isLessThanOrEqualTo(edges.get(5) + 0.5);
+        InView.assertWhollyShown(InView.column(robot.lookup("#knowledge").query(), "client"),
+                robot.lookup("#kv-client-premaster_secret").query(), "the premaster");
     }
 
     @Test
@@ -220,19 +207,10 @@ class LessonWindowTest {
         press(robot, KeyCode.DIGIT1);
         press(robot, KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        List<Double> edges = WaitForAsyncUtils.asyncFx(() -> {
-            javafx.scene.control.ScrollPane scroll = robot.lookup("#narration-scroll")
-                    .queryAs(javafx.scene.control.ScrollPane.class);
-            Node viewport = scroll.lookup(".viewport");
-            Node verdict = robot.lookup("#quiz-explanation").query();
-            javafx.geometry.Bounds shown = viewport.localToScene(viewport.getLayoutBounds());
-            javafx.geometry.Bounds v = verdict.localToScene(verdict.getLayoutBounds());
-            return List.of(((javafx.scene.layout.Region) scroll.getContent()).getHeight(), shown.getHeight(),
-                    v.getMaxY(), shown.getMaxY(), scroll.getVvalue());
-        }).get();
-        assertThat(edges.get(0)).as("the text and quiz are higher than the panel").isGreaterThan(edges.get(1));
-        assertThat(edges.get(2)).as("the explanation's bottom is in view").isLessThanOrEqualTo(edges.get(3) + 0.5);
-        assertThat(edges.get(4)).as("scrolled").isPositive();
+        javafx.scene.control.ScrollPane narration = robot.lookup("#narration-scroll")
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        InView.assertWhollyShown(narration, robot.lookup("#quiz-explanation").query(), "the explanation");
+        assertThat(WaitForAsyncUtils.asyncFx(narration::getVvalue).get()).as("scrolled").isPositive();
         press(robot, KeyCode.RIGHT);
         assertThat(text(robot, "#beat-label")).startsWith("beat 2 of ");
         double top = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#narration-scroll")

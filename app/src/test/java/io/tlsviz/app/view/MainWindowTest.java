@@ -665,21 +665,8 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(current(robot)).isEqualTo("step-client_key_exchange");
 
-        List<Double> edges = FxThread.call(() -> {
-            Node column = robot.lookup("#knowledge-client").query();
-            javafx.scene.control.ScrollPane scroll = robot.from(column).lookup(".scroll-pane")
-                    .queryAs(javafx.scene.control.ScrollPane.class);
-            Node viewport = scroll.lookup(".viewport");
-            Node value = robot.lookup("#kv-client-encrypted_premaster_secret").query();
-            javafx.geometry.Bounds shown = viewport.localToScene(viewport.getLayoutBounds());
-            javafx.geometry.Bounds card = value.localToScene(value.getLayoutBounds());
-            return List.of(((javafx.scene.layout.Region) scroll.getContent()).getHeight(), shown.getHeight(),
-                    card.getMinY(), card.getMaxY(), shown.getMinY(), shown.getMaxY());
-        });
-        assertThat(edges.get(0)).as("the column is longer than it is high (else nothing can be cut off)")
-                .isGreaterThan(edges.get(1));
-        assertThat(edges.get(2)).as("top of the client's newest value in view").isGreaterThanOrEqualTo(edges.get(4) - 0.5);
-        assertThat(edges.get(3)).as("bottom of the client's newest value in view").isLessThanOrEqualTo(edges.get(5) + 0.5);
+        InView.assertWhollyShown(InView.column(window, "client"),
+                robot.lookup("#kv-client-encrypted_premaster_secret").query(), "the client's newest value");
     }
 
     /** Clicks byte {@code i} of the record's hex dump where it is drawn, as a person would; returns its row. */
