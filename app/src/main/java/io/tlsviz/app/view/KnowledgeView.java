@@ -41,6 +41,7 @@ public final class KnowledgeView extends HBox {
     private final Map<Party, VBox> lists = new EnumMap<>(Party.class);
     private final Map<Party, ScrollPane> panes = new EnumMap<>(Party.class);
     private final Map<Party, Runnable> reveals = new EnumMap<>(Party.class);
+    private final List<Label> headers = new ArrayList<>();
 
     public KnowledgeView(KnowledgeViewModel vm, Messages messages) {
         this.vm = vm;
@@ -59,7 +60,9 @@ public final class KnowledgeView extends HBox {
             sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
             sp.setFocusTraversable(false);
             VBox.setVgrow(sp, Priority.ALWAYS);
-            VBox column = new VBox(header(p), sp);
+            Label header = header(p);
+            headers.add(header);
+            VBox column = new VBox(header, sp);
             column.setId("knowledge-" + p.id());
             column.getStyleClass().addAll(Styles.KNOWLEDGE_COLUMN, columnClass(p));
             column.setMinWidth(0);
@@ -72,6 +75,24 @@ public final class KnowledgeView extends HBox {
         vm.highlightedNames().addListener((SetChangeListener<String>) c -> updateHighlights());
         vm.selectedProperty().addListener((o, a, b) -> updateHighlights());
         vm.lessonHighlights().addListener((SetChangeListener<String>) c -> updateHighlights());
+    }
+
+    /**
+     * The three headers are as high as the highest: when "Eavesdropper on the wire sees" wraps onto two lines
+     * (large type), the other columns' values start at the same height instead of a line higher.
+     */
+    @Override
+    protected void layoutChildren() {
+        double highest = 0;
+        for (Label h : headers) {
+            highest = Math.max(highest, h.prefHeight(h.getWidth() > 0 ? h.getWidth() : -1));
+        }
+        for (Label h : headers) {
+            if (h.getMinHeight() != highest) {
+                h.setMinHeight(highest);
+            }
+        }
+        super.layoutChildren();
     }
 
     private static String columnClass(Party p) {
@@ -94,8 +115,8 @@ public final class KnowledgeView extends HBox {
             case EAVESDROPPER -> Styles.LANE_WIRE;
             case SERVER -> Styles.LANE_SERVER;
         });
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE); // wrapped onto two lines rather than cut when the column is short
+        l.setWrapText(true); // onto two lines rather than cut when the column is narrow; see layoutChildren
+        l.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         return l;
     }
 

@@ -266,6 +266,23 @@ class MainWindowTest {
     }
 
     @Test
+    void theColumnsValuesStartAtOneHeightWhenAHeaderWraps(FxRobot robot) throws Exception {
+        robot.interact(() -> window.themeProperty().set(Theme.PROJECTOR));
+        robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT); // the client random, in all three columns
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Double> tops = FxThread.call(() -> List.of("client", "eavesdropper", "server").stream()
+                .map(p -> window.lookup("#kv-" + p + "-client_random"))
+                .map(n -> n.localToScene(n.getLayoutBounds()).getMinY()).toList());
+        List<Double> headers = FxThread.call(() -> window.lookupAll(".knowledge-header").stream()
+                .map(n -> ((javafx.scene.layout.Region) n).getHeight()).toList());
+        double oneLine = FxThread.call(() -> window.lookupAll(".knowledge-header").stream()
+                .mapToDouble(n -> ((javafx.scene.layout.Region) n).prefHeight(-1)).min().orElse(0));
+        assertThat(headers.stream().mapToDouble(Double::doubleValue).max().orElse(0))
+                .as("a header wraps in the projector theme at this width").isGreaterThan(oneLine * 1.5);
+        assertThat(tops).allSatisfy(t -> assertThat(t).isCloseTo(tops.get(0), org.assertj.core.data.Offset.offset(0.5)));
+    }
+
+    @Test
     void theSettingsGreyOutWhatTheHandshakeDoesNotUse(FxRobot robot) {
         robot.clickOn("#settings");
         WaitForAsyncUtils.waitForFxEvents();
