@@ -2,9 +2,12 @@ package io.tlsviz.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsviz.engine.crypto.CipherSuite;
 import io.tlsviz.engine.crypto.RecordProtection;
 import io.tlsviz.engine.export.TraceJson;
 import io.tlsviz.engine.live.LivePeers;
+import io.tlsviz.engine.wire.FieldPaths;
+import io.tlsviz.engine.wire.Leaves;
 import io.tlsviz.engine.wire.TilingCheck;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** End to end: the values a trace shows decrypt what went over the wire, and every byte is accounted for. */
 class TraceProofTest {
@@ -117,6 +121,52 @@ class TraceProofTest {
                 s.get("client_application_write_iv"));
         RecordProtection.Decrypted req = RecordProtection.decrypt(app, 0, message(t, "client_application_data").record());
         assertThat(new String(req.content(), StandardCharsets.US_ASCII)).isEqualTo(LivePeers.REQUEST);
+    }
+
+    /**
+     * RFC 5246 section 6.3: the session-keys step shows the key block's partition and nothing else. A CBC key block
+     * is two MAC keys and two write keys (96 bytes for AES_128_CBC_SHA256), with no IVs: every CBC record brings its
+     * own, in the clear. A GCM key block ends with two 4-byte implicit IVs (40 bytes for AES_128_GCM_SHA256).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"TLS_RSA_WITH_AES_128_CBC_SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256"})
+    void sessionKeysAreTheKeyBlockOfRfc5246AndEveryOneIsProven(String suiteName) {
+        CipherSuite suite = CipherSuite.fromName(suiteName);
+        boolean cbc = !suite.isAead();
+        Trace t = HandshakeSession.run(ScenarioOptions.defaults(Exchange.RSA).withCipherSuite(suite)
+                .withEncryptThenMac(cbc));
+        assertThat(t.proof().failures()).isEmpty();
+        for (String side : List.of("client", "server")) {
+            Step keys = t.step(side + "_derives_session_keys").orElseThrow();
+            List<String> expected = cbc
+                    ? List.of("client_write_mac_key [0..31]", "server_write_mac_key [32..63]",
+                            "client_write_key [64..79]", "server_write_key [80..95]")
+                    : List.of("client_write_key [0..15]", "server_write_key [16..31]", "client_write_iv [32..35]",
+                            "server_write_iv [36..39]");
+            assertThat(keys.secrets()).map(x -> x.name() + " " + x.formula().substring(x.formula().lastIndexOf('[')))
+                    .as(side).containsExactlyElementsOf(expected);
+            for (Secret sec : keys.secrets()) {
+                assertThat(t.proof().proves(sec.name())).as("%s is proven", sec.name()).isTrue();
+            }
+            if (cbc) {
+                assertThat(keys.meaning()).contains("no IVs").contains("every CBC record carries its own IV");
+            }
+        }
+        if (cbc) {
+            assertThat(t.secrets()).doesNotContainKeys("client_write_iv", "server_write_iv");
+            // Where a CBC record's IV is: at its start, sent in the clear, and the proof decrypts with it.
+            MessageStep fin = message(t, "client_finished");
+            Field iv = Leaves.find(fin.fields().get(0), FieldPaths.IV).orElseThrow();
+            assertThat(iv.offset()).isEqualTo(5);
+            assertThat(iv.length()).isEqualTo(16);
+            assertThat(iv.meaning()).startsWith("This record's own initialisation vector")
+                    .contains("no CBC IV from the key block");
+            assertThat(t.proof().checks()).filteredOn(c -> c.name().startsWith("client Finished record"))
+                    .singleElement().satisfies(c -> assertThat(c.detail()).contains(
+                            "client_write_key and client_write_mac_key, with the IV from the start of the record"));
+        } else {
+            assertThat(t.secrets().get("client_write_iv")).hasSize(4);
+        }
     }
 
     /** The core lesson, as a property of the bytes: RSA sends the premaster (encrypted); DHE never sends it. */

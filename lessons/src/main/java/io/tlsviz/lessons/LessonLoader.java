@@ -181,7 +181,10 @@ public final class LessonLoader {
             ScenarioOptions scenario = scenarioNode == null ? null : scenario(scenarioNode);
             if (scenario != null) {
                 scenarioNames = names.apply(scenario);
-                scenarioLabel = "the " + scenario.exchange().id() + " scenario";
+                // Names depend on the suite too (a CBC key block has MAC keys and no write IVs): name a chosen one.
+                scenarioLabel = "the " + scenario.exchange().id() + " scenario"
+                        + (scenario.cipherSuite() == ScenarioOptions.defaults(scenario.exchange()).cipherSuite() ? ""
+                                : " with " + scenario.cipherSuite().ianaName());
             }
             String order = lesson.text("order", false);
             if (order != null && !order.equals("handshake") && !order.equals("story")) {

@@ -36,6 +36,7 @@ class LessonLoaderTest {
             unknown-key.en.yaml         ; 10 ; unknown key 'higlight' in beat 1 (did you mean 'highlight'?)
             wrong-exchange.en.yaml      ;  5 ; unknown exchange 'rsaa' (expected one of rsa, dhe, ecdhe, tls13)
             suite-does-not-fit.en.yaml  ;  6 ; cipher suite TLS_RSA_WITH_AES_128_GCM_SHA256 does not use the DHE key exchange
+            cbc-write-iv.en.yaml        ; 11 ; unknown secret 'client_write_iv' for the rsa scenario with TLS_RSA_WITH_AES_128_CBC_SHA256 (did you mean 'client_write_key'?)
             """)
     void aBadFixtureYieldsItsOneProblemWithTheLine(String fixture, int line, String message) {
         assertThat(problems(fixture)).containsExactly(bad(fixture) + ":" + line + ": " + message);

@@ -25,7 +25,9 @@ class LiveNamesTest {
         ScenarioOptions cbcEms = ScenarioOptions.defaults(Exchange.RSA)
                 .withCipherSuite(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256).withExtendedMasterSecret(true);
         assertThat(LiveNames.forScenario(cbcEms).secrets())
-                .contains("session_hash", "client_write_mac_key", "server_write_mac_key");
+                .contains("session_hash", "client_write_mac_key", "server_write_mac_key")
+                .as("RFC 5246 section 6.3: no write IVs in a CBC key block")
+                .doesNotContain("client_write_iv", "server_write_iv");
         assertThat(LiveNames.forScenario(ScenarioOptions.defaults(Exchange.TLS13)).steps())
                 .contains("server_change_cipher_spec", "client_change_cipher_spec", "server_derives_handshake_secrets");
     }

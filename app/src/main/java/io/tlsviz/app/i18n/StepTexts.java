@@ -57,7 +57,6 @@ public final class StepTexts {
         {"the server's own private key (PKCS#8), never sent", "formula.own_private_key"},
         {"the public key in the server's certificate", "formula.server_public_key"},
         {", leading zero bytes stripped (RFC 5246 section 8.1.2)", "formula.leading_zeros_stripped"},
-        {"(generated but unused: TLS 1.2 CBC records carry their own explicit IV)", "formula.unused_iv"},
         {"the prime modulus of", "formula.prime_modulus"},
         {"the generator", "formula.generator"},
         {"a random exponent,", "formula.random_exponent"},

@@ -79,6 +79,37 @@ class DeriveCommandTest {
                 Hex.parse(SERVER_RANDOM), null), 3);
     }
 
+    /**
+     * RFC 5246 section 6.3: a CBC key block is two MAC keys and two write keys (here 2 * 32 + 2 * 16 = 96 bytes) and
+     * no IVs; a GCM key block is two write keys and two 4-byte implicit IVs.
+     */
+    @Test
+    void tls12PrintsTheKeyBlockAsRfc5246CutsItWithIvsOnlyForGcm() throws IOException {
+        run("tls12", "--premaster", PREMASTER, "--client-random", CLIENT_RANDOM, "--server-random", SERVER_RANDOM,
+                "--suite", "TLS_RSA_WITH_AES_128_CBC_SHA256", "--json", "-");
+        JsonNode cbc = parse(out.toString());
+        assertThat(fieldNames(cbc)).containsExactly("protocol", "cipher_suite", "extended_master_secret",
+                "master_secret", "client_write_mac_key", "server_write_mac_key", "client_write_key",
+                "server_write_key");
+        out.getBuffer().setLength(0);
+        run("tls12", "--premaster", PREMASTER, "--client-random", CLIENT_RANDOM, "--server-random", SERVER_RANDOM,
+                "--suite", "TLS_RSA_WITH_AES_128_GCM_SHA256", "--json", "-");
+        JsonNode gcm = parse(out.toString());
+        assertThat(fieldNames(gcm)).containsExactly("protocol", "cipher_suite", "extended_master_secret",
+                "master_secret", "client_write_key", "server_write_key", "client_write_iv", "server_write_iv");
+
+        // Joined in order, the values are the first bytes of PRF(master_secret, "key expansion", ...) and no more.
+        for (JsonNode json : List.of(cbc, gcm)) {
+            StringBuilder keyBlock = new StringBuilder();
+            fieldNames(json).stream().skip(4).forEach(name -> keyBlock.append(json.get(name).asText()));
+            int length = json == cbc ? 96 : 40;
+            byte[] expected = io.tlsviz.engine.crypto.Tls12KeySchedule.prf("HmacSHA256",
+                    Hex.parse(json.get("master_secret").asText()), "key expansion",
+                    Hex.parse(SERVER_RANDOM + CLIENT_RANDOM), length);
+            assertThat(keyBlock.toString()).isEqualTo(Hex.of(expected));
+        }
+    }
+
     @Test
     void tls12WithASessionHashUsesTheExtendedMasterSecret() throws IOException {
         CipherSuite s = CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384;

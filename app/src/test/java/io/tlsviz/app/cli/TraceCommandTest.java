@@ -48,6 +48,28 @@ class TraceCommandTest {
         assertThat(j.get("proof").get("all_passed").asBoolean()).isTrue();
     }
 
+    /** RFC 5246 section 6.3: a CBC key block is MAC keys and write keys only; each CBC record carries its IV. */
+    @Test
+    void aCbcTraceShowsTheKeyBlockWithoutWriteIvs() throws Exception {
+        assertThat(run("trace", "--exchange=rsa", "--suite=TLS_RSA_WITH_AES_128_CBC_SHA256", "--etm", "--json=-"))
+                .isZero();
+        JsonNode j = new ObjectMapper().readTree(out.toString());
+        assertThat(j.get("proof").get("all_passed").asBoolean()).isTrue();
+        assertThat(j.get("secrets").has("client_write_iv")).isFalse();
+        assertThat(j.get("secrets").has("server_write_iv")).isFalse();
+        int keyBlockBytes = 0;
+        for (JsonNode step : j.get("steps")) {
+            if (step.get("name").asText().equals("client_derives_session_keys")) {
+                for (JsonNode secret : step.get("secrets")) {
+                    assertThat(secret.get("name").asText()).doesNotContain("_iv");
+                    assertThat(secret.get("formula").asText()).doesNotContain("IV");
+                    keyBlockBytes += secret.get("hex").asText().length() / 2;
+                }
+            }
+        }
+        assertThat(keyBlockBytes).as("2 x 32-byte MAC keys + 2 x 16-byte write keys").isEqualTo(96);
+    }
+
     @Test
     void tamperEndsWithTheAlert() throws Exception {
         assertThat(run("trace", "--exchange", "rsa", "--tamper", "client_finished:10:0x80", "--json", "-")).isZero();

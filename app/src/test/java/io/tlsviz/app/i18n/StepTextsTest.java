@@ -10,6 +10,7 @@ import io.tlsviz.engine.Group;
 import io.tlsviz.engine.HandshakeSession;
 import io.tlsviz.engine.Party;
 import io.tlsviz.engine.ScenarioOptions;
+import io.tlsviz.engine.Secret;
 import io.tlsviz.engine.Step;
 import io.tlsviz.engine.TamperSpec;
 import io.tlsviz.engine.Trace;
@@ -189,7 +190,7 @@ class StepTextsTest {
             }
         }
         assertThat(english).anyMatch(f -> f.contains("random bytes")).anyMatch(f -> f.contains("x-coordinate"))
-                .anyMatch(f -> f.contains("generated but unused")).anyMatch(f -> f.contains("(no PSK)"))
+                .anyMatch(f -> f.contains("(no PSK)"))
                 .anyMatch(f -> f.contains("; full label")).anyMatch(f -> f.contains("zero bytes stripped"))
                 .anyMatch(f -> f.contains("server's own private key"));
         List<String> words = List.of("random bytes", "random exponent", "random scalar", "chose", "point on", "coordinate", "generated", "unused",
@@ -206,6 +207,25 @@ class StepTextsTest {
         assertThat(DE.formula("32 random bytes the client chose")).isEqualTo("32 Zufallsbytes, vom Client gew\u00e4hlt");
         assertThat(DE.formula("premaster_secret = 0x0303 + 46 random bytes"))
                 .isEqualTo("premaster_secret = 0x0303 + 46 Zufallsbytes");
+    }
+
+    /** RFC 5246 section 6.3: a CBC key block has no IVs, and the step says where a CBC record's IV is instead. */
+    @Test
+    void cbcSessionKeysNameOnlyMacKeysAndWriteKeysAndSayEachRecordCarriesItsIv() {
+        for (String side : List.of("client", "server")) {
+            Step keys = rsaEmsCbc.step(side + "_derives_session_keys").orElseThrow();
+            assertThat(keys.secrets()).map(Secret::name).containsExactly("client_write_mac_key",
+                    "server_write_mac_key", "client_write_key", "server_write_key");
+            assertThat(EN.meaning(keys, rsaEmsCbc.options())).isEqualTo(keys.meaning())
+                    .isEqualTo("The key block is cut into MAC keys and write keys: one set for each direction. "
+                            + "It holds no IVs: every CBC record carries its own IV, in the clear at its start.");
+            assertThat(DE.meaning(keys, rsaEmsCbc.options())).isEqualTo("Der Key-Block wird in MAC-Schl\u00fcssel und "
+                    + "Schreibschl\u00fcssel zerlegt: je ein Satz pro Richtung. IVs enth\u00e4lt er keine: Jeder "
+                    + "CBC-Record bringt seinen eigenen IV mit, im Klartext an seinem Anfang.");
+            Step gcm = rsa.step(side + "_derives_session_keys").orElseThrow();
+            assertThat(EN.meaning(gcm, rsa.options()))
+                    .isEqualTo("The key block is cut into write keys and IVs: one set for each direction.");
+        }
     }
 
     @Test

@@ -54,6 +54,35 @@ class ClassroomViewModelTest {
         assertThat(vm.knowledge().find(Party.SERVER, "master_secret").orElseThrow().proven()).isTrue();
     }
 
+    /**
+     * The knowledge columns show a TLS 1.2 key block as RFC 5246 section 6.3 cuts it: for CBC the MAC keys and write
+     * keys, no IVs (each CBC record carries its own); for GCM the write keys and the 4-byte implicit IVs. Every one
+     * of them is proven.
+     */
+    @Test
+    void knowledgeColumnsShowNoWriteIvsForACbcSuiteAndTheFourByteIvsForGcm() {
+        ClassroomViewModel cbc = new ClassroomViewModel(messages, new EngineNarration(messages),
+                ScenarioOptions.defaults(Exchange.RSA)
+                        .withCipherSuite(io.tlsviz.engine.crypto.CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256)
+                        .withEncryptThenMac(true));
+        ClassroomViewModel gcm = classroom(Exchange.RSA);
+        for (ClassroomViewModel vm : List.of(cbc, gcm)) {
+            while (vm.canNextProperty().get()) {
+                vm.next();
+            }
+        }
+        for (Party p : List.of(Party.CLIENT, Party.SERVER)) {
+            assertThat(names(cbc, p)).contains("client_write_mac_key", "server_write_mac_key", "client_write_key",
+                    "server_write_key").doesNotContain("client_write_iv", "server_write_iv");
+            assertThat(names(gcm, p)).contains("client_write_key", "server_write_key", "client_write_iv",
+                    "server_write_iv").doesNotContain("client_write_mac_key", "server_write_mac_key");
+            assertThat(cbc.knowledge().column(p)).filteredOn(k -> k.name().contains("_write_"))
+                    .allMatch(KnowledgeItem::proven);
+            assertThat(cbc.knowledge().column(p)).map(KnowledgeItem::formula).noneMatch(f -> f.contains("_iv"));
+            assertThat(gcm.knowledge().find(p, "server_write_iv").orElseThrow().hex()).hasSize(8);
+        }
+    }
+
     /** A computation's box in the diagram shows how its result is made, not the first helper value it needs. */
     @Test
     void diagramBoxesShowTheFormulaOfTheValueTheStepIsAbout() {

@@ -139,18 +139,23 @@ public enum CipherSuite {
     }
 
     /**
-     * Length of each write IV taken from the TLS 1.2 key block (RFC 5246 section 6.3): 4 for GCM (the
-     * implicit salt, RFC 5288 section 3), the block size 16 for CBC (generated, though TLS 1.2 sends an
-     * explicit IV per record). For TLS 1.3 the traffic IV length, 12 (RFC 8446 section 7.3).
+     * SecurityParameters.fixed_iv_length: the length of each write IV taken from the TLS 1.2 key block. RFC 5246
+     * section 6.3 generates client_write_IV and server_write_IV only for AEAD ciphers with an implicit nonce: 4 for
+     * GCM (the salt, RFC 5288 section 3). For CBC it is 0: the key block holds no IVs, and every record carries its
+     * own IV in the clear ({@link #recordIvLength()}, RFC 5246 section 6.2.3.2). For TLS 1.3 the traffic IV
+     * length, 12 (RFC 8446 section 7.3).
      */
     public int fixedIvLength() {
         if (isTls13()) {
             return 12;
         }
-        return isAead() ? 4 : 16;
+        return isAead() ? 4 : 0;
     }
 
-    /** Explicit per-record IV/nonce length in TLS 1.2: 8 for GCM, 16 for CBC; 0 for TLS 1.3. */
+    /**
+     * SecurityParameters.record_iv_length, the explicit IV or nonce sent at the start of each TLS 1.2 record: 8 for
+     * GCM (RFC 5288 section 3), the block size 16 for CBC (RFC 5246 section 6.2.3.2); 0 for TLS 1.3.
+     */
     public int recordIvLength() {
         if (isTls13()) {
             return 0;

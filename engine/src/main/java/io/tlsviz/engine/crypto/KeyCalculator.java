@@ -15,9 +15,10 @@ public final class KeyCalculator {
     }
 
     /**
-     * TLS 1.2: {@code master_secret}, then for CBC suites {@code client_write_mac_key} and
-     * {@code server_write_mac_key}, then {@code client_write_key}, {@code server_write_key},
-     * {@code client_write_iv}, {@code server_write_iv} (RFC 5246 sections 8.1 and 6.3).
+     * TLS 1.2: {@code master_secret}, then the key block in its order (RFC 5246 sections 8.1 and 6.3): for CBC suites
+     * {@code client_write_mac_key}, {@code server_write_mac_key}, {@code client_write_key}, {@code server_write_key};
+     * for GCM suites {@code client_write_key}, {@code server_write_key}, {@code client_write_iv},
+     * {@code server_write_iv}. A CBC key block has no IVs: each CBC record carries its own.
      *
      * @param sessionHashOrNull the RFC 7627 session_hash; when given, the extended master secret is derived
      * @throws IllegalArgumentException for a TLS 1.3 suite or an input of the wrong length
@@ -47,8 +48,10 @@ public final class KeyCalculator {
         }
         out.put("client_write_key", kb.clientWriteKey());
         out.put("server_write_key", kb.serverWriteKey());
-        out.put("client_write_iv", kb.clientWriteIv());
-        out.put("server_write_iv", kb.serverWriteIv());
+        if (s.fixedIvLength() > 0) {
+            out.put("client_write_iv", kb.clientWriteIv());
+            out.put("server_write_iv", kb.serverWriteIv());
+        }
         return out;
     }
 

@@ -21,7 +21,8 @@ public final class Tls12KeySchedule {
 
     /**
      * The write keys of one connection, in key block order (RFC 5246 section 6.3). The MAC keys are
-     * empty for AEAD suites; the IVs are the 4-byte GCM salts or 16-byte CBC IVs.
+     * empty for AEAD suites. The IVs are the 4-byte implicit GCM salts; for CBC suites they are empty, as
+     * the key block has none (fixed_iv_length 0): each CBC record carries its own IV.
      */
     public record KeyBlock(byte[] clientWriteMacKey, byte[] serverWriteMacKey, byte[] clientWriteKey,
             byte[] serverWriteKey, byte[] clientWriteIv, byte[] serverWriteIv) {
@@ -65,7 +66,7 @@ public final class Tls12KeySchedule {
             return serverWriteIv.clone();
         }
 
-        /** Total key block length: 2 * (mac key + write key + iv). */
+        /** Total key block length: 2 * (MAC key + write key + fixed IV). */
         public int length() {
             return 2 * (clientWriteMacKey.length + clientWriteKey.length + clientWriteIv.length);
         }
@@ -141,7 +142,8 @@ public final class Tls12KeySchedule {
 
     /**
      * key_block = PRF(master_secret, "key expansion", server_random + client_random), split into MAC keys,
-     * write keys and IVs, RFC 5246 section 6.3.
+     * write keys and, for GCM only, IVs, RFC 5246 section 6.3. For example 2 * 32 + 2 * 16 = 96 bytes for
+     * AES_128_CBC_SHA256 and 2 * 16 + 2 * 4 = 40 bytes for AES_128_GCM_SHA256.
      */
     public static KeyBlock keyBlock(CipherSuite s, byte[] masterSecret, byte[] clientRandom, byte[] serverRandom) {
         requireTls12(s);

@@ -319,8 +319,10 @@ public final class Run {
                 if (!r.tampered) {
                     boolean same = d.contentType() == r.contentType && Arrays.equals(d.content(), r.content);
                     check(r.from.id() + " " + r.messageType + " record decrypts with the displayed keys",
-                            same, same ? "decrypted with " + String.join(" and ", keyNames(r.from, r.epoch)) + " (sequence number "
-                                    + r.sequence + "); the plaintext is exactly what the " + r.from.id() + " encrypted"
+                            same, same ? "decrypted with " + String.join(" and ", keyNames(r.from, r.epoch))
+                                    + (tls13 || suite.isAead() ? "" : ", with the IV from the start of the record")
+                                    + " (sequence number " + r.sequence + "); the plaintext is exactly what the "
+                                    + r.from.id() + " encrypted"
                                     : "decrypted, but not to what the sender encrypted",
                             keyNames(r.from, r.epoch));
                 }
@@ -927,22 +929,21 @@ public final class Run {
         }
         pos = slice(keys, self, "client_write_key", kb.clientWriteKey(), kbf, in, pos);
         pos = slice(keys, self, "server_write_key", kb.serverWriteKey(), kbf, in, pos);
-        pos = slice(keys, self, "client_write_iv", kb.clientWriteIv(), kbf, in, pos);
-        slice(keys, self, "server_write_iv", kb.serverWriteIv(), kbf, in, pos);
-        if (!suite.isAead()) {
-            // RFC 5246 section 6.3 cuts these from the key block, but TLS 1.2 CBC sends an explicit IV in every
-            // record (section 6.2.3.2), so they are never used. Say so rather than show them as keys in use.
-            keys.replaceAll(k -> k.name().endsWith("_write_iv") ? new SecretSpec(k.name(), k.bytes(), k.learners(),
-                    k.formula() + " (generated but unused: TLS 1.2 CBC records carry their own explicit IV)",
-                    k.inputs()) : k);
+        // RFC 5246 section 6.3: IVs only for an implicit nonce (GCM's 4-byte salt). A CBC key block ends with the
+        // write keys; each CBC record carries its own IV (section 6.2.3.2).
+        if (suite.fixedIvLength() > 0) {
+            pos = slice(keys, self, "client_write_iv", kb.clientWriteIv(), kbf, in, pos);
+            slice(keys, self, "server_write_iv", kb.serverWriteIv(), kbf, in, pos);
         }
         return List.of(
                 comp(me.party, "derives_master_secret", "derives the master secret",
                         "Both sides run the same PRF (HMAC-" + hashName() + ") over the premaster and both randoms, so "
                                 + "they get the same 48 bytes without sending them.", ms, false).about("master_secret"),
-                comp(me.party, "derives_session_keys", "derives the session keys",
-                        "The key block is cut into " + (suite.macKeyLength() > 0 ? "MAC keys, " : "")
-                                + "write keys and IVs: one set for each direction.", keys, false));
+                comp(me.party, "derives_session_keys", "derives the session keys", suite.isAead()
+                        ? "The key block is cut into write keys and IVs: one set for each direction."
+                        : "The key block is cut into MAC keys and write keys: one set for each direction. It holds "
+                                + "no IVs: every CBC record carries its own IV, in the clear at its start.",
+                        keys, false));
     }
 
     private static int slice(List<SecretSpec> out, Set<Party> who, String name, byte[] v, String f, List<String> in,

@@ -17,6 +17,13 @@ import java.util.List;
  * Constants for the most used paths are in {@link FieldPaths}.
  */
 public final class RecordParser {
+    /**
+     * Where a TLS 1.2 CBC record's IV comes from: the record itself (RFC 5246 section 6.2.3.2), never the key block,
+     * which has IVs only for GCM (section 6.3).
+     */
+    private static final String CBC_IV_MEANING = "This record's own initialisation vector for AES-CBC: 16 random "
+            + "bytes sent in the clear (RFC 5246 section 6.2.3.2). TLS 1.2 takes no CBC IV from the key block";
+
     private RecordParser() {
     }
 
@@ -304,7 +311,7 @@ public final class RecordParser {
         int mac = suite.mac().length();
         if (ctx.encryptThenMac()) {
             if (len >= 16 + 16 + mac) {
-                n.bytes("iv", "IV", 16, "", "Random initialisation vector for AES-CBC, sent in the clear");
+                n.bytes("iv", "IV", 16, "", CBC_IV_MEANING);
                 n.bytes("ciphertext", "Ciphertext", len - 16 - mac, Node.bytesText(len - 16 - mac),
                         "AES-CBC encryption of " + inner + " plus padding up to a multiple of 16 bytes");
                 n.bytes("mac", "MAC", mac, suite.mac().jdkName(),
@@ -315,7 +322,7 @@ public final class RecordParser {
             return;
         }
         if (len >= 32) {
-            n.bytes("iv", "IV", 16, "", "Random initialisation vector for AES-CBC, sent in the clear");
+            n.bytes("iv", "IV", 16, "", CBC_IV_MEANING);
             n.bytes("ciphertext", "Ciphertext", len - 16, Node.bytesText(len - 16),
                     "AES-CBC encryption of " + inner + ", then its " + suite.mac().jdkName()
                             + " MAC, then padding (MAC-then-encrypt)");

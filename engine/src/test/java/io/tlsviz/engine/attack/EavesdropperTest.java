@@ -35,6 +35,13 @@ class EavesdropperTest {
         Eavesdropper.Outcome o = Eavesdropper.attack(Eavesdropper.record(t), DemoPki.shipped().serverPrivateKeyJdk());
         assertThat(o.opened()).isTrue();
         assertThat(o.recovered().get("master_secret")).isEqualTo(t.secrets().get("master_secret"));
+        // She recovers exactly the session keys the trace shows: for CBC MAC keys and write keys, no IVs.
+        java.util.Map<String, byte[]> shown = new java.util.TreeMap<>(t.secrets());
+        shown.keySet().removeIf(name -> !name.matches("(client|server)_write_(mac_key|key|iv)"));
+        java.util.Map<String, byte[]> recovered = new java.util.TreeMap<>(o.recovered());
+        recovered.keySet().retainAll(shown.keySet());
+        assertThat(recovered).containsOnlyKeys(shown.keySet());
+        shown.forEach((name, value) -> assertThat(recovered.get(name)).as(name).isEqualTo(value));
         assertThat(o.plaintexts()).containsExactly(LivePeers.REQUEST, LivePeers.RESPONSE);
     }
 

@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class KeyCalculatorTest {
     private static final List<String> TLS12_AEAD_NAMES = List.of("master_secret", "client_write_key",
             "server_write_key", "client_write_iv", "server_write_iv");
+    /** RFC 5246 section 6.3: a CBC key block has no IVs (fixed_iv_length 0); each CBC record carries its own. */
     private static final List<String> TLS12_CBC_NAMES = List.of("master_secret", "client_write_mac_key",
-            "server_write_mac_key", "client_write_key", "server_write_key", "client_write_iv", "server_write_iv");
+            "server_write_mac_key", "client_write_key", "server_write_key");
     private static final List<String> TLS13_NAMES = List.of("early_secret", "handshake_secret",
             "client_handshake_traffic_secret", "server_handshake_traffic_secret", "client_handshake_write_key",
             "client_handshake_write_iv", "server_handshake_write_key", "server_handshake_write_iv",
@@ -65,11 +66,18 @@ class KeyCalculatorTest {
             Tls12KeySchedule.KeyBlock kb = Tls12KeySchedule.keyBlock(s, master, clientRandom, serverRandom);
             assertThat(out.get("master_secret")).containsExactly(master);
             assertThat(out.get("client_write_key")).containsExactly(kb.clientWriteKey());
-            assertThat(out.get("server_write_iv")).containsExactly(kb.serverWriteIv());
-            if (!s.isAead()) {
+            if (s.isAead()) {
+                assertThat(out.get("server_write_iv")).hasSize(4).containsExactly(kb.serverWriteIv());
+            } else {
                 assertThat(out.get("server_write_mac_key")).hasSize(s.macKeyLength())
                         .containsExactly(kb.serverWriteMacKey());
             }
+            // The values after master_secret, in order, are the whole key block: 2 MAC keys + 2 keys for CBC,
+            // 2 keys + 2 four-byte IVs for GCM, and not a byte more.
+            int keyBlockLength = s.isAead() ? 2 * s.keyLength() + 2 * 4 : 2 * s.macKeyLength() + 2 * s.keyLength();
+            byte[] joined = Tls12KeyScheduleTest.concat(out.values().stream().skip(1).toArray(byte[][]::new));
+            assertThat(joined).hasSize(keyBlockLength).containsExactly(Tls12KeySchedule.prf(s.hmac(), master,
+                    "key expansion", Tls12KeyScheduleTest.concat(serverRandom, clientRandom), keyBlockLength));
             assertThatThrownBy(() -> KeyCalculator.tls13(s, new byte[32], new byte[32], new byte[32]))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage(s.name() + " is a TLS 1.2 suite; use derive tls12");

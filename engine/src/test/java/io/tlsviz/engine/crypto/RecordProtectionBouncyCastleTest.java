@@ -41,7 +41,13 @@ class RecordProtectionBouncyCastleTest {
         // The client offers encrypt_then_mac; the server grants it only for CBC when allowed (RFC 7366 section 2).
         assertThat(session.encryptThenMac()).isEqualTo(allowEtm && !suite.isAead());
 
-        // RFC 5246 section 6.3: client MAC, server MAC, client key, server key, client IV, server IV.
+        // RFC 5246 section 6.3: client MAC, server MAC, client key, server key, and for GCM client IV, server IV.
+        byte[] kb = ourKeyBlock(suite, session);
+        if (!suite.isAead()) {
+            // Bouncy Castle's record layer cut its keys from a key block exactly as long as ours: no IVs in it.
+            assertThat(session.cbcRecordLayerKeyBlock()).as("Bouncy Castle's CBC key block")
+                    .hasSize(2 * suite.macKeyLength() + 2 * suite.keyLength()).containsExactly(kb);
+        }
         byte[] block = session.keyBlock();
         int mac = suite.macKeyLength();
         int key = suite.keyLength();
@@ -77,6 +83,16 @@ class RecordProtectionBouncyCastleTest {
                     .as("re-encrypted record %d", seq)
                     .containsExactly(record);
         }
+    }
+
+    /** The engine's own key block, its parts joined in RFC 5246 section 6.3 order. */
+    private static byte[] ourKeyBlock(CipherSuite suite, InMemoryTls12Session.Result session) {
+        Tls12KeySchedule.KeyBlock kb = Tls12KeySchedule.keyBlock(suite, session.masterSecret(), session.clientRandom(),
+                session.serverRandom());
+        byte[] all = Tls12KeyScheduleTest.concat(kb.clientWriteMacKey(), kb.serverWriteMacKey(), kb.clientWriteKey(),
+                kb.serverWriteKey(), kb.clientWriteIv(), kb.serverWriteIv());
+        assertThat(all).hasSize(kb.length());
+        return all;
     }
 
     private static Keys keys(CipherSuite suite, boolean etm, byte[] writeKey, byte[] macKey, byte[] iv) {

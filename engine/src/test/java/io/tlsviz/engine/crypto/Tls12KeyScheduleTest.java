@@ -18,6 +18,7 @@ import org.bouncycastle.tls.crypto.TlsHash;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -100,7 +101,7 @@ class Tls12KeyScheduleTest {
         Tls12KeySchedule.KeyBlock kb = Tls12KeySchedule.keyBlock(s, master, clientRandom, serverRandom);
 
         int macLength = s.isAead() ? 0 : s.mac().length();
-        int ivLength = s.isAead() ? 4 : 16;
+        int ivLength = s.isAead() ? 4 : 0; // RFC 5246 section 6.3: fixed_iv_length, 0 for CBC
         assertThat(kb.clientWriteMacKey()).hasSize(macLength);
         assertThat(kb.serverWriteMacKey()).hasSize(macLength);
         assertThat(kb.clientWriteKey()).hasSize(s.keyLength());
@@ -115,6 +116,28 @@ class Tls12KeyScheduleTest {
                 kb.serverWriteKey(), kb.clientWriteIv(), kb.serverWriteIv());
         assertThat(whole).hasSize(kb.length())
                 .containsExactly(bcPrf(s, master, "key expansion", concat(serverRandom, clientRandom), whole.length));
+    }
+
+    /**
+     * RFC 5246 section 6.3 and appendix C: a CBC key block is two MAC keys and two write keys, nothing more (each
+     * record brings its own IV); a GCM key block is two write keys and two 4-byte implicit IVs (RFC 5288 section 3).
+     */
+    @ParameterizedTest(name = "{0}: {1} bytes")
+    @CsvSource({
+        "TLS_RSA_WITH_AES_128_CBC_SHA256, 96",
+        "TLS_RSA_WITH_AES_128_CBC_SHA, 72",
+        "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384, 160",
+        "TLS_RSA_WITH_AES_128_GCM_SHA256, 40",
+        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, 72",
+    })
+    void keyBlockHasExactlyTheLengthRfc5246Gives(CipherSuite s, int length) {
+        Tls12KeySchedule.KeyBlock kb = Tls12KeySchedule.keyBlock(s, new byte[48], new byte[32], new byte[32]);
+
+        assertThat(kb.length()).isEqualTo(length);
+        assertThat(s.fixedIvLength()).isEqualTo(s.isAead() ? 4 : 0);
+        assertThat(kb.clientWriteIv()).hasSize(s.fixedIvLength());
+        assertThat(kb.serverWriteIv()).hasSize(s.fixedIvLength());
+        assertThat(s.recordIvLength()).as("the IV or nonce each record carries").isEqualTo(s.isAead() ? 8 : 16);
     }
 
     @ParameterizedTest

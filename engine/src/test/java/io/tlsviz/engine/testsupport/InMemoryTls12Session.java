@@ -33,6 +33,7 @@ import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.TlsServerProtocol;
 import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.TlsHMAC;
 import org.bouncycastle.tls.crypto.TlsSecret;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
@@ -54,10 +55,14 @@ public final class InMemoryTls12Session {
     /**
      * What happened: every record in wire order and the secrets (copied before Bouncy Castle clears them).
      *
-     * @param keyBlock the TLS 1.2 key block (RFC 5246 section 6.3) derived by Bouncy Castle's own PRF
+     * @param keyBlock       the TLS 1.2 key block (RFC 5246 section 6.3) derived by Bouncy Castle's own PRF, longer
+     *                       than any suite needs (the PRF output of a shorter length is a prefix of it)
+     * @param cbcRecordLayerKeyBlock for a CBC suite, the key block exactly as long as Bouncy Castle's record layer
+     *                       derived it (TlsBlockCipher), the MAC keys and write keys cut from it; null for GCM
      */
     public record Result(List<WireRecord> records, byte[] clientRandom, byte[] serverRandom, byte[] masterSecret,
-            byte[] keyBlock, boolean encryptThenMac, byte[] clientReceived, byte[] serverReceived) {
+            byte[] keyBlock, byte[] cbcRecordLayerKeyBlock, boolean encryptThenMac, byte[] clientReceived,
+            byte[] serverReceived) {
 
         /** The encrypted records one side sent after its ChangeCipherSpec, in order: index = sequence number. */
         public List<byte[]> protectedRecords(boolean fromClient) {
@@ -87,7 +92,7 @@ public final class InMemoryTls12Session {
     public static Result run(int cipherSuite, boolean allowEncryptThenMac, byte[] clientData, byte[] serverData)
             throws Exception {
         SecureRandom random = new SecureRandom();
-        BcTlsCrypto crypto = new BcTlsCrypto(random);
+        KeyBlockWitness crypto = new KeyBlockWitness(random);
         Capture capture = new Capture(crypto);
 
         TlsClientProtocol clientProtocol = new TlsClientProtocol();
@@ -117,7 +122,61 @@ public final class InMemoryTls12Session {
         transfer(serverProtocol, null, false, records);
 
         return new Result(List.copyOf(records), capture.clientRandom, capture.serverRandom, capture.masterSecret,
-                capture.keyBlock, capture.encryptThenMac, clientReceived, serverReceived);
+                capture.keyBlock, crypto.cbcKeyBlock, capture.encryptThenMac, clientReceived, serverReceived);
+    }
+
+    /**
+     * Bouncy Castle's crypto, noting the key block its CBC record layer derives: TlsBlockCipher passes the whole
+     * key_block array to each MAC's {@code setKey} with the MAC key's offset and length.
+     */
+    private static final class KeyBlockWitness extends BcTlsCrypto {
+        byte[] cbcKeyBlock;
+
+        KeyBlockWitness(SecureRandom random) {
+            super(random);
+        }
+
+        @Override
+        protected TlsHMAC createMAC(TlsCryptoParameters cryptoParams, int macAlgorithm) throws IOException {
+            TlsHMAC inner = super.createMAC(cryptoParams, macAlgorithm);
+            return new TlsHMAC() {
+                @Override
+                public void setKey(byte[] key, int keyOff, int keyLen) {
+                    cbcKeyBlock = key.clone();
+                    inner.setKey(key, keyOff, keyLen);
+                }
+
+                @Override
+                public void update(byte[] input, int inOff, int length) {
+                    inner.update(input, inOff, length);
+                }
+
+                @Override
+                public byte[] calculateMAC() {
+                    return inner.calculateMAC();
+                }
+
+                @Override
+                public void calculateMAC(byte[] output, int outOff) {
+                    inner.calculateMAC(output, outOff);
+                }
+
+                @Override
+                public int getMacLength() {
+                    return inner.getMacLength();
+                }
+
+                @Override
+                public void reset() {
+                    inner.reset();
+                }
+
+                @Override
+                public int getInternalBlockSize() {
+                    return inner.getInternalBlockSize();
+                }
+            };
+        }
     }
 
     private static void transfer(TlsProtocol from, TlsProtocol to, boolean fromClient, List<WireRecord> records)
@@ -172,7 +231,7 @@ public final class InMemoryTls12Session {
             byte[] seed = new byte[64];
             System.arraycopy(serverRandom, 0, seed, 0, 32);
             System.arraycopy(clientRandom, 0, seed, 32, 32);
-            // Enough for the largest suite here: 2 x (48 MAC + 32 key + 16 IV).
+            // More than the largest suite here needs: 2 x (48 MAC + 32 key).
             keyBlock = crypto.adoptSecret(master).deriveUsingPRF(sp.getPRFAlgorithm(), "key expansion", seed, 192)
                     .extract();
         }
