@@ -187,6 +187,7 @@ public final class KnowledgeView extends HBox {
         if (item.proven()) {
             Label proven = new Label(messages.get("knowledge.proven"));
             proven.getStyleClass().add(Styles.PROVEN);
+            proven.setId("proven-" + item.party().id() + "-" + item.name());
             top.getChildren().add(proven);
         }
         Label hex = new Label(item.shortHex());
@@ -229,8 +230,10 @@ public final class KnowledgeView extends HBox {
         box.setAccessibleText(messages.format("knowledge.accessible", item.name(),
                 messages.get("party." + item.party().id()), item.size(), item.hex(), item.formula()));
         LazyTooltip.install(box, () -> {
+            // A proven value says what "proven" means: a student who asks gets the answer where the word is.
             Tooltip tip = new Tooltip(messages.format("knowledge.tooltip", item.name(), item.size(),
-                    wrapHex(item.hex()), item.formula()));
+                    wrapHex(item.hex()), item.formula())
+                    + (item.proven() ? "\n\n" + messages.get("knowledge.proven.help") : ""));
             tip.getStyleClass().add(Styles.MONO);
             return tip;
         });

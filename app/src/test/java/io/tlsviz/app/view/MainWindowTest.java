@@ -547,6 +547,19 @@ class MainWindowTest {
                 () -> !shownTooltip().isEmpty() && !shownTooltip().replace("\n", "").contains(hex));
     }
 
+    @Test
+    void theProvenTagSaysWhatProvenMeans(FxRobot robot) throws Exception {
+        for (int i = 0; robot.lookup("#proven-client-premaster_secret").tryQuery().isEmpty(); i++) {
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(i).isLessThan(23);
+        }
+        robot.moveTo("#proven-client-premaster_secret").moveBy(2, 1).moveBy(1, 1);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> shownTooltip().startsWith("premaster_secret (48 bytes)")
+                        && shownTooltip().contains("Proven: tlsviz computed this value once more itself"));
+    }
+
     /** The text of the tooltip on screen, or "". */
     private static String shownTooltip() throws Exception {
         return FxThread.call(() -> javafx.stage.Window.getWindows().stream()
