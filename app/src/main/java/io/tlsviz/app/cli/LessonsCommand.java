@@ -69,6 +69,12 @@ public final class LessonsCommand implements Callable<Integer> {
 
     private int list() {
         LessonLibrary library = LessonLibrary.loadShipped();
+        java.util.SortedSet<String> languages = new java.util.TreeSet<>();
+        library.ids().forEach(id -> languages.addAll(library.languages(id)));
+        if (!languages.contains(language)) {
+            throw new ParameterException(spec.commandLine(), "the lessons are in " + String.join(" and ", languages)
+                    + ", not '" + language + "'");
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -101,6 +107,11 @@ public final class LessonsCommand implements Callable<Integer> {
         Set<Problem> problems = new LinkedHashSet<>();
         for (Path path : paths) {
             LessonLibrary library = LessonLibrary.load(path);
+            if (Files.isDirectory(path) && library.ids().isEmpty() && library.problems().isEmpty()) {
+                // Nothing checked is not "ok": a teacher who names the wrong folder must hear it.
+                problems.add(new Problem(path.toString(), 0, "no lesson files (NAME.LL.yaml) in this folder"));
+                continue;
+            }
             problems.addAll(library.problems());
             String name = path.toString();
             boolean clean = library.problems().stream().noneMatch(p -> p.file().equals(name)

@@ -111,6 +111,21 @@ class LessonsCommandTest {
     }
 
     @Test
+    void aFolderWithoutLessonsIsAProblemNotOk(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("notes.txt"), "not a lesson");
+        assertThat(run("--validate", dir.toString())).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly(dir + ": no lesson files (NAME.LL.yaml) in this folder");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aLanguageTheLessonsAreNotInIsSaid() {
+        assertThat(run("--list", "--language=fr")).isEqualTo(2);
+        assertThat(err.toString()).contains("the lessons are in de and en, not 'fr'");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void aMissingFileIsAProblem(@TempDir Path dir) {
         Path missing = dir.resolve("nope.en.yaml");
         assertThat(run("--validate", missing.toString())).isEqualTo(2);
