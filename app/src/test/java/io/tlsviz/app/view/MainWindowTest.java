@@ -125,7 +125,8 @@ class MainWindowTest {
     }
 
     @Test
-    void inEveryThemeTheTextOnAHighlightedValueIsReadable(FxRobot robot) throws Exception {
+    void inEveryThemeAnInputOfTheSelectedValueIsMarkedApartFromNewValuesAndItsTextIsReadable(FxRobot robot)
+            throws Exception {
         robot.clickOn("#exchange-dhe");
         while (robot.lookup("#kv-client-premaster_secret").tryQuery().isEmpty()) {
             robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
@@ -138,8 +139,12 @@ class MainWindowTest {
             List<Node> cards = List.copyOf(robot.lookup(".knowledge-value.input-highlight").queryAll());
             assertThat(cards).as(theme.id()).isNotEmpty();
             for (Node card : cards) {
-                javafx.scene.paint.Color bg = (javafx.scene.paint.Color) ((javafx.scene.layout.Region) card)
-                        .getBackground().getFills().get(0).getFill();
+                List<javafx.scene.layout.BackgroundFill> fills = ((javafx.scene.layout.Region) card).getBackground()
+                        .getFills();
+                assertThat(fills).as("%s: an input has a bar down its left side besides its fill", theme.id())
+                        .hasSize(2);
+                assertThat(fills.get(1).getInsets().getLeft()).isGreaterThan(fills.get(0).getInsets().getLeft());
+                javafx.scene.paint.Color bg = (javafx.scene.paint.Color) fills.get(fills.size() - 1).getFill();
                 for (Node text : robot.from(card).lookup(".formula").queryAll()) {
                     javafx.scene.paint.Color fg = (javafx.scene.paint.Color) ((Label) text).getTextFill();
                     assertThat(contrast(fg, bg)).as("%s: formula of %s on its highlight", theme.id(), card.getId())
