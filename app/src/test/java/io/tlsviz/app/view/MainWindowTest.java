@@ -559,10 +559,17 @@ class MainWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(i).isLessThan(23);
         }
-        robot.moveTo("#proven-client-premaster_secret").moveBy(2, 1).moveBy(1, 1);
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
-                () -> shownTooltip().startsWith("premaster_secret (48 bytes)")
-                        && shownTooltip().contains("Proven: tlsviz computed this value once more itself"));
+        WaitForAsyncUtils.waitForFxEvents(); // the column has scrolled the new value into view
+        // From outside the value onto it, as a person's pointer comes: its tooltip is made when the pointer
+        // enters it, and a pointer left over it by an earlier step would never enter.
+        robot.moveTo("#status");
+        robot.moveTo("#kv-client-premaster_secret").moveBy(4, 3).moveBy(3, 2);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> FxThread.call(
+                () -> javafx.stage.Window.getWindows().stream()
+                        .filter(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing())
+                        .map(w -> ((javafx.scene.control.Tooltip) w).getText())
+                        .anyMatch(t -> t.startsWith("premaster_secret (48 bytes)")
+                                && t.contains("Proven: tlsviz computed this value once more itself"))));
     }
 
     /** The text of the tooltip on screen, or "". */
