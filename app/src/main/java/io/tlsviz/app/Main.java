@@ -17,7 +17,11 @@ public final class Main {
         if (args.length == 0 || WindowOptions.onlyWindowOptions(args)) {
             try {
                 boolean lesson = java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("--lesson="));
-                WindowOptions.parse(List.of(args), lesson ? LessonLibrary.loadShipped().ids() : null);
+                if (lesson) {
+                    WindowOptions.parse(List.of(args), LessonLibrary.loadShipped());
+                } else {
+                    WindowOptions.parse(List.of(args), (java.util.Collection<String>) null);
+                }
             } catch (IllegalArgumentException e) {
                 System.err.println("tlsviz: " + e.getMessage());
                 System.err.println(WindowOptions.USAGE);

@@ -56,7 +56,8 @@ public class TlsvizApp extends Application {
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
-        WindowOptions options = WindowOptions.parse(args, null); // checked by Main before the toolkit started
+        // Checked by Main before the toolkit started.
+        WindowOptions options = WindowOptions.parse(args, (java.util.Collection<String>) null);
         AppPreferences prefs = new AppPreferences(JavaPreferenceStore.forUser());
         if (options.theme() != null) {
             prefs.setTheme(options.theme().id());

@@ -97,6 +97,23 @@ public record WindowOptions(Exchange exchange, String lesson, int beat, Theme th
         return new WindowOptions(exchange, lesson, beat, theme, language, exit);
     }
 
+    /**
+     * Reads the options and checks a lesson and its beat against the lessons there are.
+     *
+     * @throws IllegalArgumentException with a sentence naming the option and what it takes
+     */
+    public static WindowOptions parse(List<String> args, io.tlsviz.lessons.LessonLibrary lessons) {
+        WindowOptions o = parse(args, lessons.ids());
+        if (o.lesson() != null) {
+            int beats = lessons.lesson(o.lesson(), "en").map(l -> l.beats().size()).orElse(0);
+            if (o.beat() > beats) {
+                throw new IllegalArgumentException("lesson '" + o.lesson() + "' has " + beats + " beats, not "
+                        + o.beat());
+            }
+        }
+        return o;
+    }
+
     /** Whether the window opens on a handshake or a lesson rather than with the lesson picker. */
     public boolean skipsPicker() {
         return exchange != null || lesson != null;

@@ -42,6 +42,10 @@ class WindowOptionsTest {
                 .hasMessage("--beat needs --lesson");
         assertThatThrownBy(() -> WindowOptions.parse(List.of("--lesson=nope"), LESSONS))
                 .hasMessageStartingWith("there is no lesson 'nope' (lessons: ").hasMessageContaining("forward-secrecy");
+        assertThatThrownBy(() -> WindowOptions.parse(List.of("--lesson=rsa", "--beat=99"),
+                LessonLibrary.loadShipped())).hasMessageMatching("lesson 'rsa' has \\d+ beats, not 99");
+        assertThat(WindowOptions.parse(List.of("--lesson=rsa", "--beat=9"), LessonLibrary.loadShipped()).beat())
+                .isEqualTo(9);
         assertThatThrownBy(() -> WindowOptions.parse(List.of("--theme=neon"), LESSONS))
                 .hasMessage("unknown theme 'neon' (expected one of light, dark, projector)");
         assertThatThrownBy(() -> WindowOptions.parse(List.of("--language=fr"), LESSONS))

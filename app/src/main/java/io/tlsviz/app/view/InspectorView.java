@@ -21,6 +21,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -130,9 +131,10 @@ public final class InspectorView extends VBox {
                 if (getOrientation() != wanted) {
                     setOrientation(wanted);
                     setDividerPositions(wanted == Orientation.HORIZONTAL ? TREE_SHARE : TREE_SHARE_ABOVE);
-                } else if (sideBySide && tree.getWidth() < treeMin - 1) {
-                    setDividerPositions(TREE_SHARE);
                 }
+                // Beside the bytes the tree keeps its readable width: the split then moves the divider for it, and
+                // a person dragging the divider stops there too. Above the bytes it takes the whole width anyway.
+                tree.setMinWidth(sideBySide ? treeMin : Region.USE_COMPUTED_SIZE);
                 super.layoutChildren();
             }
         };

@@ -83,16 +83,21 @@ public final class KnowledgeView extends HBox {
      */
     @Override
     protected void layoutChildren() {
+        super.layoutChildren(); // the columns get their widths first: a header's height depends on its width
         double highest = 0;
         for (Label h : headers) {
-            highest = Math.max(highest, h.prefHeight(h.getWidth() > 0 ? h.getWidth() : -1));
+            highest = Math.max(highest, h.prefHeight(h.getWidth()));
         }
+        boolean changed = false;
         for (Label h : headers) {
             if (h.getMinHeight() != highest) {
                 h.setMinHeight(highest);
+                changed = true;
             }
         }
-        super.layoutChildren();
+        if (changed) {
+            super.layoutChildren();
+        }
     }
 
     private static String columnClass(Party p) {

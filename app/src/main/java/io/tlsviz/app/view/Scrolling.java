@@ -77,7 +77,8 @@ final class Scrolling {
 
     /**
      * Runs {@code action} after each of the next {@code passes} layouts of {@code node}'s scene, asking for those
-     * pulses itself (content that wraps can take more than one pass to settle); at once if it has no scene.
+     * pulses itself (content that wraps can take more than one pass to settle); nothing if it has no scene
+     * (nothing is shown then, so there is nothing to scroll).
      */
     static void afterLayout(Node node, int passes, Runnable action) {
         javafx.scene.Scene scene = node.getScene();

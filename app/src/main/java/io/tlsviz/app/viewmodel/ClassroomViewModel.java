@@ -307,6 +307,7 @@ public final class ClassroomViewModel {
      */
     private String describe(ComputationStep c) {
         StringBuilder sb = new StringBuilder(stepTexts.title(c));
+        io.tlsviz.engine.Proof proof = session.trace().proof();
         for (Secret s : c.secrets()) {
             String f = stepTexts.formula(s.formula());
             sb.append("\n\n").append(f.isEmpty() ? s.name() : f.startsWith(s.name() + " ") ? f : s.name() + ": " + f);
@@ -314,7 +315,7 @@ public final class ClassroomViewModel {
             for (int i = 0; i < hex.length(); i += 64) {
                 sb.append('\n').append(i == 0 ? "= " : "  ").append(hex, i, Math.min(hex.length(), i + 64));
             }
-            if (session.trace().proof().proves(s.name())) {
+            if (proof.proves(s.name())) {
                 sb.append("   ").append(messages.get("knowledge.proven"));
             }
         }
