@@ -237,8 +237,11 @@ public final class RecordParser {
         int available = Math.min(len, bytes.length - 5);
         byte[] fragment = java.util.Arrays.copyOfRange(bytes, 5, 5 + available);
         String what = prot ? "Encrypted" : describe(fragment, type);
-        String size = Node.bytesText(len);
+        // The whole record, as the diagram's arrow counts it, and how it splits: "267 bytes = 5 + 262". The
+        // Record Length field below says 262; without the sum a student sees two sizes for one record.
+        String size = Node.bytesText(5 + len) + " = 5 + " + len;
         if (available < len) {
+            size = Node.bytesText(len);
             String first = type == HANDSHAKE && fragment.length > 0 ? WireNames.handshakeTitle(fragment[0] & 0xff) : null;
             what = prot ? what : first != null ? first : "incomplete";
             size += "; cut short: only " + Math.max(available, 0) + " of " + size + " present";

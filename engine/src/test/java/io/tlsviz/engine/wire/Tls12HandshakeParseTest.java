@@ -242,4 +242,13 @@ class Tls12HandshakeParseTest {
         return parsed.stream().filter(p -> p.sent().fromClient() && p.what().equals(what)).map(Parsed::root)
                 .findFirst().orElseThrow(() -> new AssertionError("no client " + what));
     }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void aRecordsRootGivesItsWholeSizeAsTheDiagramCountsItAndHowItSplits(Scenario s) {
+        for (Parsed p : run(s)) {
+            int total = p.sent().record().length;
+            assertThat(p.root().value()).as(p.what()).endsWith(", " + total + " bytes = 5 + " + (total - 5));
+        }
+    }
 }
