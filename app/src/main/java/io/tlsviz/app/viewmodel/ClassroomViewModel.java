@@ -58,8 +58,6 @@ public final class ClassroomViewModel {
     private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
-    /** During {@link #advanceToStep}: the first step whose values count as new; else -1 (the last step's). */
-    private int newFrom = -1;
     private final BooleanProperty tamperMode = new SimpleBooleanProperty();
     private final DoubleProperty secondsPerStep = new SimpleDoubleProperty(1.5);
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
@@ -139,9 +137,14 @@ public final class ClassroomViewModel {
 
     /** Shows exactly {@code count} steps revealed (replays when going back). */
     public void goTo(int count) {
+        goTo(count, -1);
+    }
+
+    /** As {@link #goTo(int)}; values learned from step {@code newFrom} on are new (-1: the last step's). */
+    private void goTo(int count, int newFrom) {
         pause();
         session.goTo(Math.max(0, count));
-        refresh();
+        refresh(newFrom);
     }
 
     public void play() {
@@ -194,13 +197,7 @@ public final class ClassroomViewModel {
      * @return false when the handshake as it runs now has no such step (then nothing moves)
      */
     public boolean goToStep(String name) {
-        for (PlannedStep s : plan) {
-            if (s.name().equals(name)) {
-                goTo(s.index() + 1);
-                return true;
-            }
-        }
-        return false;
+        return goToStep(name, -1);
     }
 
     /**
@@ -209,12 +206,17 @@ public final class ClassroomViewModel {
      * step's, so a column shows what its party learned during the whole move.
      */
     public boolean advanceToStep(String name) {
-        newFrom = session.position();
-        try {
-            return goToStep(name);
-        } finally {
-            newFrom = -1;
+        return goToStep(name, session.position());
+    }
+
+    private boolean goToStep(String name, int newFrom) {
+        for (PlannedStep s : plan) {
+            if (s.name().equals(name)) {
+                goTo(s.index() + 1, newFrom);
+                return true;
+            }
         }
+        return false;
     }
 
     /** The values shown so far, by secret name: what the revealed steps captured, first capture wins. */
@@ -273,6 +275,11 @@ public final class ClassroomViewModel {
     }
 
     private void refresh() {
+        refresh(-1);
+    }
+
+    /** @param newFrom the first revealed step whose values count as new, or -1 for the last step's */
+    private void refresh(int newFrom) {
         List<Step> revealed = List.copyOf(session.steps());
         if (!sameSteps(revealed)) {
             steps.setAll(revealed);

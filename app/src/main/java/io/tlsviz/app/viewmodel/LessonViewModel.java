@@ -112,8 +112,6 @@ public final class LessonViewModel {
     private final ReadOnlyStringWrapper problemsTitle = new ReadOnlyStringWrapper("");
 
     private final Map<Integer, QuizViewModel> quizzes = new HashMap<>();
-    /** While Next or Play moves to the next beat (not Back, Restart or a jump). */
-    private boolean moveForward;
     /** Quiz states from a window in another language, restored when their beat's quiz is made. */
     private final Map<Integer, QuizViewModel.State> carriedQuizzes = new HashMap<>();
     private final ChangeListener<Boolean> quizDone = (o, was, now) -> updateCanMove();
@@ -297,12 +295,7 @@ public final class LessonViewModel {
 
     /** The next beat, with all that each party learned on the way marked new. */
     private void advanceBeat() {
-        moveForward = true;
-        try {
-            showBeat(beatIndex.get() + 1);
-        } finally {
-            moveForward = false;
-        }
+        showBeat(beatIndex.get() + 1, true);
     }
 
     /**
@@ -369,6 +362,11 @@ public final class LessonViewModel {
 
     /** Shows beat {@code index} (from 0): the handshake runs or replays to its step. */
     public void showBeat(int index) {
+        showBeat(index, false);
+    }
+
+    /** @param forward a move on to the next beat (Next, Play), not Back, Restart or a jump */
+    private void showBeat(int index, boolean forward) {
         Lesson l = lesson.get();
         if (l == null || index < 0 || index >= l.beats().size()) {
             return;
@@ -380,7 +378,7 @@ public final class LessonViewModel {
         }
         beatIndex.set(index);
         beat.set(b);
-        if (moveForward) {
+        if (forward) {
             classroom.advanceToStep(b.step());
         } else {
             classroom.goToStep(b.step());

@@ -53,6 +53,15 @@ class MainWindowTest {
                 .findFirst().orElse("");
     }
 
+    /** Presses Next until {@code query} finds a node (at most 40 times: the longest handshake has 27 steps). */
+    private static void nextUntilShown(FxRobot robot, String query) {
+        for (int i = 0; robot.lookup(query).tryQuery().isEmpty(); i++) {
+            assertThat(i).as("Next until %s shows", query).isLessThan(40);
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
     private static String status(FxRobot robot) {
         return robot.lookup("#status").queryAs(Label.class).getText();
     }
@@ -128,10 +137,7 @@ class MainWindowTest {
     void inEveryThemeAnInputOfTheSelectedValueIsMarkedApartFromNewValuesAndItsTextIsReadable(FxRobot robot)
             throws Exception {
         robot.clickOn("#exchange-dhe");
-        while (robot.lookup("#kv-client-premaster_secret").tryQuery().isEmpty()) {
-            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        nextUntilShown(robot, "#kv-client-premaster_secret");
         robot.clickOn("#kv-client-premaster_secret"); // selects it: its inputs are highlighted
         for (Theme theme : Theme.values()) {
             robot.interact(() -> window.themeProperty().set(theme));
@@ -222,11 +228,7 @@ class MainWindowTest {
 
     @Test
     void clickingAPastComputationShowsWhatItMadeInTheInspector(FxRobot robot) {
-        for (int i = 0; robot.lookup("#step-client_derives_master_secret").tryQuery().isEmpty(); i++) {
-            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
-            WaitForAsyncUtils.waitForFxEvents();
-            assertThat(i).isLessThan(30);
-        }
+        nextUntilShown(robot, "#step-client_derives_master_secret");
         robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT); // a step on: the derivation is a past row now
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#step-client_key_exchange"); // a message: fields and bytes
@@ -554,11 +556,7 @@ class MainWindowTest {
 
     @Test
     void theProvenTagSaysWhatProvenMeans(FxRobot robot) throws Exception {
-        for (int i = 0; robot.lookup("#proven-client-premaster_secret").tryQuery().isEmpty(); i++) {
-            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
-            WaitForAsyncUtils.waitForFxEvents();
-            assertThat(i).isLessThan(23);
-        }
+        nextUntilShown(robot, "#proven-client-premaster_secret");
         WaitForAsyncUtils.waitForFxEvents(); // the column has scrolled the new value into view
         // From outside the value onto it, as a person's pointer comes: its tooltip is made when the pointer
         // enters it, and a pointer left over it by an earlier step would never enter.
@@ -698,11 +696,7 @@ class MainWindowTest {
     void theValueAPartyJustMadeStaysInViewAtTheNextStep(FxRobot robot) throws Exception {
         // RSA: the client encrypts the premaster (a new value at the end of its column, revealed), then sends the
         // ClientKeyExchange; the client learns nothing there, but its newest value loses its "new" mark.
-        for (int i = 0; robot.lookup("#kv-client-encrypted_premaster_secret").tryQuery().isEmpty(); i++) {
-            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
-            WaitForAsyncUtils.waitForFxEvents();
-            assertThat(i).isLessThan(23);
-        }
+        nextUntilShown(robot, "#kv-client-encrypted_premaster_secret");
         robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(current(robot)).isEqualTo("step-client_key_exchange");
@@ -747,11 +741,7 @@ class MainWindowTest {
             robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
         }
         robot.clickOn("#exchange-tls13");
-        for (int i = 0; robot.lookup("#kv-client-client_handshake_write_iv").tryQuery().isEmpty(); i++) {
-            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
-            WaitForAsyncUtils.waitForFxEvents();
-            assertThat(i).isLessThan(30);
-        }
+        nextUntilShown(robot, "#kv-client-client_handshake_write_iv");
         WaitForAsyncUtils.waitForFxEvents();
         for (String name : List.of("client_handshake_write_key", "client_handshake_write_iv")) {
             Node value = robot.lookup("#kv-client-" + name).query();
