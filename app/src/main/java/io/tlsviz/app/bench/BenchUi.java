@@ -32,7 +32,9 @@ import javafx.stage.Stage;
  *       after 12 s idle (when the app's housekeeping has given memory back).</li>
  * </ul>
  * With neither option it reports both. {@code --reduced-motion} turns the envelope off (the window's own
- * setting), so every frame is a step's frame. Run from the shaded jar, e.g. under Xvfb on the software pipeline:
+ * setting), so every frame is a step's frame. {@code --floor} steps a bare window of the same size instead, whose →
+ * changes one label ({@link FloorWindow}): the same clocks then measure what any window pays on this pipeline.
+ * Run from the shaded jar, e.g. under Xvfb on the software pipeline:
  * {@code xvfb-run -a -s "-screen 0 1920x1080x24" java -Dprism.order=sw -cp app/target/tlsviz.jar
  * io.tlsviz.app.bench.BenchUi}. See docs/benchmarks.md for the method and the figures.
  */
@@ -42,8 +44,9 @@ public final class BenchUi {
 
     public static void main(String[] args) {
         for (String a : args) {
-            if (!List.of("--frames", "--memory", "--reduced-motion").contains(a) && !a.startsWith("--passes=")) {
-                System.err.println("usage: BenchUi [--frames] [--memory] [--reduced-motion] [--passes=N]"
+            if (!List.of("--frames", "--memory", "--reduced-motion", "--floor").contains(a)
+                    && !a.startsWith("--passes=")) {
+                System.err.println("usage: BenchUi [--frames] [--memory] [--reduced-motion] [--floor] [--passes=N]"
                         + "   (default: both, animated, 2 passes)");
                 System.exit(2);
             }
@@ -66,8 +69,12 @@ public final class BenchUi {
                     .mapToInt(a -> Integer.parseInt(a.substring("--passes=".length()))).findFirst().orElse(2);
             AppPreferences prefs = new AppPreferences(new InMemoryPreferenceStore());
             prefs.setReducedMotion(args.contains("--reduced-motion"));
-            TlsvizApp.open(stage, prefs, Messages.forLocale(Locale.ENGLISH),
-                    ScenarioOptions.defaults(Exchange.RSA));
+            if (args.contains("--floor")) {
+                FloorWindow.open(stage);
+            } else {
+                TlsvizApp.open(stage, prefs, Messages.forLocale(Locale.ENGLISH),
+                        ScenarioOptions.defaults(Exchange.RSA));
+            }
             System.out.printf(Locale.ROOT, "window %.0fx%.0f, pipeline %s, glass %s, java %s, javafx %s, load %s%n",
                     stage.getScene().getWidth(), stage.getScene().getHeight(),
                     GraphicsPipeline.getPipeline().getClass().getSimpleName(),
