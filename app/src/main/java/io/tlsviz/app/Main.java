@@ -10,10 +10,21 @@ import java.util.List;
  * classpath starts (see docs/decisions/0002-main-class-not-application.md).
  */
 public final class Main {
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" on every start
+     * from the classpath, which is how this jar runs by design (decision 0002). A teacher exporting slides reads
+     * it as something gone wrong. Only that message is dropped: the filter sits on the "javafx" logger itself,
+     * whose other messages pass, and its children ("javafx.css" and the rest) do not consult it. Held here so
+     * that the logger, and with it the filter, is not collected before the toolkit starts.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null
+                || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         if (args.length == 0 || WindowOptions.onlyWindowOptions(args)) {
             try {
                 boolean lesson = java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("--lesson="));
