@@ -35,6 +35,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Separator;
@@ -88,6 +89,10 @@ public final class MainWindow extends BorderPane {
     private int fontStep;
     private Timeline playClock;
 
+    /** The inspector in the diagram's place as well (View menu, Ctrl+I). */
+    private final javafx.beans.property.BooleanProperty inspectorEnlarged =
+            new javafx.beans.property.SimpleBooleanProperty(this, "inspectorEnlarged");
+
     public MainWindow(LessonViewModel lessons, ScenarioSettingsViewModel settings, AppPreferences prefs,
             Messages messages, Hooks hooks) {
         this.lessons = lessons;
@@ -123,6 +128,19 @@ public final class MainWindow extends BorderPane {
         SplitPane left = new SplitPane(diagram, inspector);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.62);
+        left.setId("diagram-inspector-split");
+        // Enlarged, the inspector has the diagram's place too: on a projector or a small screen a message's fields
+        // and bytes get a few rows only, too few to answer "what is in this message?" in front of a class.
+        double[] diagramShare = {0.62};
+        inspectorEnlarged.addListener((o, was, on) -> {
+            if (on) {
+                diagramShare[0] = left.getDividerPositions()[0];
+                left.getItems().remove(diagram);
+            } else {
+                left.getItems().add(0, diagram);
+                left.setDividerPositions(diagramShare[0]);
+            }
+        });
         narration.setMinHeight(120);
         knowledge.setMinHeight(160);
         Label veil = new Label(messages.get("knowledge.hiddenForQuiz"));
@@ -241,7 +259,11 @@ public final class MainWindow extends BorderPane {
             item.setOnAction(e -> switchLanguage(code));
             language.getItems().add(item);
         }
-        Menu view = new Menu(messages.get("menu.view"), null, language);
+        CheckMenuItem enlarge = new CheckMenuItem(messages.get("menu.enlargeInspector"));
+        enlarge.setId("menu-enlarge-inspector");
+        enlarge.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
+        enlarge.selectedProperty().bindBidirectional(inspectorEnlarged);
+        Menu view = new Menu(messages.get("menu.view"), null, enlarge, new SeparatorMenuItem(), language);
         view.setId("menu-view");
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menu-bar");
@@ -252,6 +274,11 @@ public final class MainWindow extends BorderPane {
         if (!code.equals(lessons.language())) {
             hooks.switchLanguage().accept(code);
         }
+    }
+
+    /** True while the inspector has the diagram's place too. */
+    public javafx.beans.property.BooleanProperty inspectorEnlargedProperty() {
+        return inspectorEnlarged;
     }
 
     public DiagramView diagram() {

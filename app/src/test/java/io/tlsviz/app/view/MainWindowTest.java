@@ -608,6 +608,38 @@ class MainWindowTest {
     }
 
     @Test
+    void theInspectorTakesTheDiagramsPlaceOnCtrlIOrFromTheViewMenuAndGivesItBack(FxRobot robot) {
+        robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT); // ClientHello, in the inspector
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.Region inspector = robot.lookup("#inspector").queryAs(javafx.scene.layout.Region.class);
+        javafx.scene.layout.Region tree = robot.lookup("#field-tree").queryAs(javafx.scene.layout.Region.class);
+        double height = inspector.getHeight();
+        double treeHeight = tree.getHeight();
+
+        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#diagram").tryQuery()).as("the diagram gives up its place").isEmpty();
+        assertThat(inspector.getHeight()).isGreaterThan(height * 2);
+        assertThat(tree.getHeight()).as("more rows of fields").isGreaterThan(treeHeight * 1.5);
+
+        // Stepping on while it is enlarged: the inspector follows, and the diagram has caught up when it is back.
+        robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TreeView<?> fields = robot.lookup("#field-tree").queryAs(javafx.scene.control.TreeView.class);
+        assertThat(((io.tlsviz.engine.Field) fields.getRoot().getChildren().get(0).getValue()).value())
+                .contains("ServerHello");
+        robot.clickOn("#menu-view");
+        robot.clickOn("Enlarge the inspector");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#diagram").tryQuery()).isPresent();
+        assertThat(inspector.getHeight()).isCloseTo(height, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(current(robot)).isEqualTo("step-server_hello");
+        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#diagram").tryQuery()).as("Ctrl+I again, after the menu").isEmpty();
+    }
+
+    @Test
     void theCurrentStepStandsOutInTheStripWhateverItsKind(FxRobot robot) {
         robot.clickOn("#jump-1"); // ClientHello: a message
         javafx.scene.paint.Paint message = fill(robot, "#jump-1");
