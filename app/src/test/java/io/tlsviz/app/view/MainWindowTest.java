@@ -287,6 +287,28 @@ class MainWindowTest {
         assertThat(headers.stream().mapToDouble(Double::doubleValue).max().orElse(0))
                 .as("a header wraps in the projector theme at this width").isGreaterThan(oneLine * 1.5);
         assertThat(tops).allSatisfy(t -> assertThat(t).isCloseTo(tops.get(0), org.assertj.core.data.Offset.offset(0.5)));
+
+        // In the light theme's type made smaller the header fits on one line again, and the three headers are one
+        // line high together: the height the wrapped one had set is not kept.
+        robot.interact(() -> window.themeProperty().set(Theme.LIGHT));
+        for (int i = 0; i < 3; i++) {
+            robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxThread.call(() -> window.lookupAll(".knowledge-header").stream()
+                .map(n -> (javafx.scene.layout.Region) n).allMatch(r -> r.getWidth() >= r.prefWidth(-1))))
+                .as("every header fits on one line now").isTrue();
+        List<Double> after = FxThread.call(() -> window.lookupAll(".knowledge-header").stream()
+                .map(n -> ((javafx.scene.layout.Region) n).getHeight()).toList());
+        double oneLineNow = FxThread.call(() -> window.lookupAll(".knowledge-header").stream()
+                .mapToDouble(n -> ((javafx.scene.layout.Region) n).prefHeight(-1)).max().orElse(0));
+        assertThat(after).allSatisfy(h -> assertThat(h).isCloseTo(oneLineNow, org.assertj.core.data.Offset.offset(0.5)));
+        List<Double> topsNow = FxThread.call(() -> List.of("client", "eavesdropper", "server").stream()
+                .map(p -> window.lookup("#kv-" + p + "-client_random"))
+                .map(n -> n.localToScene(n.getLayoutBounds()).getMinY()).toList());
+        assertThat(topsNow).allSatisfy(t -> assertThat(t).isCloseTo(topsNow.get(0),
+                org.assertj.core.data.Offset.offset(0.5)));
+        assertThat(topsNow.get(0)).as("the values move up with the headers").isLessThan(tops.get(0));
     }
 
     @Test
