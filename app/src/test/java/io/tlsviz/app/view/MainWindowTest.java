@@ -273,6 +273,30 @@ class MainWindowTest {
     }
 
     @Test
+    void draggingTheDividerBesideTheBytesStopsWhereTheFieldTreeIsStillReadable(FxRobot robot) throws Exception {
+        robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT); // ClientHello
+        for (int i = 0; i < 2; i++) { // small type: the tree and the bytes side by side
+            robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.SplitPane split = robot.lookup("#inspector-split")
+                .queryAs(javafx.scene.control.SplitPane.class);
+        assertThat(FxThread.call(split::getOrientation)).isEqualTo(javafx.geometry.Orientation.HORIZONTAL);
+        javafx.scene.layout.Region tree = robot.lookup("#field-tree").queryAs(javafx.scene.layout.Region.class);
+        double em = window.fontPx();
+        Node divider = robot.from(split).lookup(".split-pane-divider").query();
+
+        robot.drag(divider).moveBy(-600, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double width = FxThread.call(tree::getWidth);
+        assertThat(width).as("the tree, dragged as far left as a person can").isGreaterThanOrEqualTo(14 * em - 1)
+                .isLessThan(FxThread.call(split::getWidth) / 2);
+        assertThat(robot.from(tree).lookup((javafx.scene.control.TreeCell<?> c) -> c.isVisible()
+                && c.getText() != null && c.getText().startsWith("TLS Record")).tryQuery()).isPresent();
+    }
+
+    @Test
     void theColumnsValuesStartAtOneHeightWhenAHeaderWraps(FxRobot robot) throws Exception {
         robot.interact(() -> window.themeProperty().set(Theme.PROJECTOR));
         robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT); // the client random, in all three columns
