@@ -297,6 +297,20 @@ class MainWindowTest {
     }
 
     @Test
+    void theLongestHandshakesStepsFitOnOneRowOfTheStripInTheProjectorTheme(FxRobot robot) throws Exception {
+        robot.interact(() -> window.themeProperty().set(Theme.PROJECTOR));
+        robot.clickOn("#exchange-dhe"); // 27 steps, the most of the four
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Double> rows = FxThread.call(() -> robot.lookup("#step-strip .toggle-button").queryAll().stream()
+                .map(n -> n.getBoundsInParent().getMinY()).distinct().toList());
+        assertThat(robot.lookup("#jump-27").tryQuery()).isPresent();
+        List<Double> widths = FxThread.call(() -> robot.lookup("#step-strip .toggle-button").queryAll().stream()
+                .map(n -> n.getLayoutBounds().getWidth()).toList());
+        assertThat(rows).as("rows of step buttons %s wide at %s pixels", widths, FxThread.call(window::getWidth))
+                .hasSize(1);
+    }
+
+    @Test
     void theColumnsValuesStartAtOneHeightWhenAHeaderWraps(FxRobot robot) throws Exception {
         robot.interact(() -> window.themeProperty().set(Theme.PROJECTOR));
         robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT); // the client random, in all three columns
