@@ -78,7 +78,7 @@ public final class KnowledgeView extends HBox {
     }
 
     /**
-     * The three headers are as high as the highest: when "Eavesdropper on the wire sees" wraps onto two lines
+     * The three headers are as high as the highest: when "Eavesdropper sees" wraps onto two lines
      * (large type), the other columns' values start at the same height instead of a line higher.
      */
     @Override
