@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param completed true when both sides finished the handshake and exchanged application data
  * @param alert     the name of the fatal alert that ended a failed handshake, e.g. {@code bad_record_mac}
  * @param failure   why the handshake failed, in a sentence, when it did
- * @param secrets   every value captured so far by snake_case name (the values the steps show)
+ * @param secrets   every value captured so far by snake_case name (the values the steps' secrets show; a
+ *                  computation's workings, such as a signature, are not among them)
  * @param proof     the independent checks and their outcomes
  * @param pki       the demo CA and server key pair this handshake used (shipped, or freshly generated)
  */

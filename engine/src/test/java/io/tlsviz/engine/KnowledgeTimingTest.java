@@ -48,6 +48,8 @@ class KnowledgeTimingTest {
         assertThat(trace.completed()).isTrue();
         Set<String> allNames = new HashSet<>();
         trace.steps().forEach(s -> s.secrets().forEach(x -> allNames.add(x.name())));
+        trace.steps().stream().filter(ComputationStep.class::isInstance).map(ComputationStep.class::cast)
+                .forEach(c -> c.workings().forEach(x -> allNames.add(x.name())));
         List<Set<String>> knownSoFar = new ArrayList<>();
         for (Party p : Party.values()) {
             knownSoFar.add(new HashSet<>());
@@ -68,6 +70,26 @@ class KnowledgeTimingTest {
                 }
                 for (Party p : secret.knownBy()) {
                     knownSoFar.get(p.ordinal()).add(secret.name());
+                }
+            }
+            if (step instanceof ComputationStep c) {
+                // A working (what a signature covers, the signature, its check) is made from what the side knows
+                // and from the workings before it in the same step; every value its formula names is an input.
+                Set<String> usable = new HashSet<>(actorKnows);
+                for (Secret working : c.workings()) {
+                    assertThat(working.knownBy()).containsExactly(step.actor());
+                    for (String input : working.inputs()) {
+                        assertThat(usable).as("%s: at step %s the %s uses %s for %s", options, step.name(),
+                                step.actor().id(), input, working.name()).contains(input);
+                    }
+                    // A check's formula names its inputs left of its " = valid signature": read all of it.
+                    String whole = working.formula().startsWith(working.name() + " = ") ? working.formula()
+                            : working.name() + " = " + working.formula();
+                    for (String named : namesIn(whole, allNames, working.name())) {
+                        assertThat(working.inputs()).as("%s: inputs of %s at %s (formula %s)", options,
+                                working.name(), step.name(), working.formula()).contains(named);
+                    }
+                    usable.add(working.name());
                 }
             }
         }

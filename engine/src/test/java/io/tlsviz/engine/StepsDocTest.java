@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** docs/steps.md is what lesson writers read: it must name every step of every default handshake. */
+/**
+ * docs/steps.md is what lesson writers read: it must name every step of every default handshake, and in each
+ * step's row the values it shows.
+ */
 class StepsDocTest {
     @ParameterizedTest
     @EnumSource(Exchange.class)
@@ -22,6 +25,12 @@ class StepsDocTest {
             assertThat(text).as("docs/steps.md names step %s", s.name()).contains("`" + s.name() + "`");
             for (Secret sec : s.secrets()) {
                 assertThat(text).as("docs/steps.md names secret %s", sec.name()).contains("`" + sec.name() + "`");
+            }
+            if (s instanceof ComputationStep c) {
+                for (Secret w : c.workings()) {
+                    assertThat(text).as("docs/steps.md names %s among the values step %s shows", w.name(), s.name())
+                            .containsPattern("\\| `" + s.name() + "` \\|[^\n]*`" + w.name() + "`");
+                }
             }
         }
     }

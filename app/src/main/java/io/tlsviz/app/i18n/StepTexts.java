@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *
  * <p>Variants of one step are keys with a suffix, chosen from the step itself or the scenario:
  * {@code .tls13}, {@code .rsa}, {@code .ecdhe}, {@code .ems}, {@code .mac}, {@code .dh}, {@code .failed}, {@code .nokeys},
- * {@code .bad}. Placeholders {@code {0}}, {@code {1}} are replaced literally (no MessageFormat quoting).
+ * {@code .bad}, and for a signature that does not verify {@code .failed.params}, {@code .failed.signature}, ... (the
+ * part of the signed bytes that differs). Placeholders {@code {0}}, {@code {1}} are replaced literally (no MessageFormat quoting).
  */
 public final class StepTexts {
     public static final String BUNDLE = "io.tlsviz.app.i18n.steps";
@@ -50,6 +51,15 @@ public final class StepTexts {
      * own and stays as it is.
      */
     private static final String[][] FORMULA_WORDS = {
+        {"(ServerECDHParams: named_curve, the curve's code, the point after its 1-byte length; RFC 8422 section 5.4)",
+            "formula.ec_params"},
+        {"(ServerDHParams, each value after its 2-byte length; RFC 5246 section 7.4.3)", "formula.dh_params"},
+        {"the signed part of the server's certificate, as the Certificate message carries it", "formula.tbs_certificate"},
+        {"the CA's public key, from the client's trust store", "formula.ca_public_key"},
+        {"(tbsCertificate, RFC 5280 section 4.1)", "formula.tbs_certificate_rfc"},
+        {"(RFC 8446 section 4.4.3)", "formula.certificate_verify_rfc"},
+        {"invalid signature", "formula.invalid_signature"},
+        {"valid signature", "formula.valid_signature"},
         {"32 random bytes the client chose", "formula.client_random"},
         {"32 random bytes the server chose", "formula.server_random"},
         {"32 random bytes (RFC 7748 section 5)", "formula.x25519_private"},
@@ -175,8 +185,31 @@ public final class StepTexts {
             case "verifies_finished" -> !failed(step) ? null : step.secrets().isEmpty() ? "nokeys" : "failed";
             // The engine does not mark this step failed: the server carries on with a random premaster.
             case "decrypts_premaster" -> engine.startsWith("The ciphertext does not") ? "bad" : null;
+            case "verifies_server_signature", "verifies_signature" -> failed(step) ? signatureFailure(engine) : null;
             default -> null;
         };
+    }
+
+    /**
+     * Engine Run's reasons why the server's signature does not verify (Run.signatureFailure), each by a phrase
+     * only it has, with the bundle variant that says it in this language.
+     */
+    private static final String[][] SIGNATURE_FAILURES = {
+        {"cannot be read", "failed.unreadable"},
+        {"another client_random", "failed.client_random"},
+        {"another server_random", "failed.server_random"},
+        {"hash of the handshake differs", "failed.transcript"},
+        {"key-exchange parameters the client received", "failed.params"},
+        {"rebuilt exactly the bytes", "failed.signature"},
+    };
+
+    private static String signatureFailure(String engine) {
+        for (String[] reason : SIGNATURE_FAILURES) {
+            if (engine.contains(reason[0])) {
+                return reason[1];
+            }
+        }
+        return "failed";
     }
 
     /**

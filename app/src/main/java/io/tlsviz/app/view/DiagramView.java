@@ -329,7 +329,7 @@ public final class DiagramView extends BorderPane {
                 badge.getStyleClass().add(Styles.FAILED);
             }
             getChildren().add(badge);
-            String names = step.secrets().stream().map(Secret::name).collect(Collectors.joining(", "));
+            String names = step.values().stream().map(Secret::name).collect(Collectors.joining(", "));
             setAccessibleText(messages.format("diagram.accessible.computation", step.index() + 1,
                     partyName(step.party()), names.isEmpty() ? title : names, meaning));
             LazyTooltip.install(this, () -> {

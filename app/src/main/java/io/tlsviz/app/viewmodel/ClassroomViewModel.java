@@ -312,17 +312,23 @@ public final class ClassroomViewModel {
      * A computation step for the inspector: its title, then each value it made with its formula and its whole
      * value, so a student who clicks a step in the diagram sees where each number came from.
      */
+    /**
+     * The inspector's text for a computation: each value it shows (its secrets, then its workings, such as what a
+     * signature covers) with its formula and whole value; for a step that teaches no new knowledge, such as a
+     * signature or its check, also what it means. A failed step's values are not marked proven: it is where a
+     * check failed.
+     */
     private String describe(ComputationStep c) {
         StringBuilder sb = new StringBuilder(stepTexts.title(c));
         io.tlsviz.engine.Proof proof = session.trace().proof();
-        for (Secret s : c.secrets()) {
+        for (Secret s : c.values()) {
             String f = stepTexts.formula(s.formula());
             sb.append("\n\n").append(f.isEmpty() ? s.name() : f.startsWith(s.name() + " ") ? f : s.name() + ": " + f);
             String hex = s.hex();
             for (int i = 0; i < hex.length(); i += 64) {
                 sb.append('\n').append(i == 0 ? "= " : "  ").append(hex, i, Math.min(hex.length(), i + 64));
             }
-            if (proof.proves(s.name())) {
+            if (!c.failed() && proof.proves(s.name())) {
                 sb.append("   ").append(messages.get("knowledge.proven"));
             }
         }

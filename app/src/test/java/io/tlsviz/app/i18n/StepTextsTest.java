@@ -35,6 +35,7 @@ class StepTextsTest {
     private static Trace finishedTampered;
     private static Trace helloTampered13;
     private static Trace premasterTampered;
+    private static Trace dhValueTampered;
 
     @BeforeAll
     static void runHandshakes() {
@@ -52,6 +53,11 @@ class StepTextsTest {
         run(ScenarioOptions.defaults(Exchange.TLS13), "server_finished:3:0x40");
         run(ScenarioOptions.defaults(Exchange.RSA), "client_key_exchange:4:0x01");
         premasterTampered = run(ScenarioOptions.defaults(Exchange.RSA), "client_key_exchange:20:0x01");
+        // The client's signature check fails, for each reason the engine names.
+        dhValueTampered = run(ScenarioOptions.defaults(Exchange.DHE), "server_key_exchange:300:0x01");
+        run(ScenarioOptions.defaults(Exchange.ECDHE), "server_key_exchange:100:0x01");
+        run(ScenarioOptions.defaults(Exchange.ECDHE), "client_hello:20:0x01");
+        run(ScenarioOptions.defaults(Exchange.DHE), "server_hello:20:0x01");
     }
 
     private static Trace run(ScenarioOptions options, String tamper) {
@@ -186,16 +192,22 @@ class StepTextsTest {
         Set<String> english = new java.util.TreeSet<>();
         for (Trace t : all) {
             for (Step step : t.steps()) {
-                step.secrets().forEach(secret -> english.add(secret.formula()));
+                // Secrets and a computation's workings (what a signature covers, the signature, its check).
+                (step instanceof ComputationStep c ? c.values() : step.secrets())
+                        .forEach(secret -> english.add(secret.formula()));
             }
         }
         assertThat(english).anyMatch(f -> f.contains("random bytes")).anyMatch(f -> f.contains("x-coordinate"))
                 .anyMatch(f -> f.contains("(no PSK)"))
                 .anyMatch(f -> f.contains("; full label")).anyMatch(f -> f.contains("zero bytes stripped"))
-                .anyMatch(f -> f.contains("server's own private key"));
+                .anyMatch(f -> f.contains("server's own private key")).anyMatch(f -> f.contains("= valid signature"))
+                .anyMatch(f -> f.contains("= invalid signature")).anyMatch(f -> f.contains("ServerDHParams"))
+                .anyMatch(f -> f.contains("ServerECDHParams")).anyMatch(f -> f.contains("trust store"))
+                .anyMatch(f -> f.contains("tbsCertificate")).anyMatch(f -> f.contains("RFC 8446 section 4.4.3"));
         List<String> words = List.of("random bytes", "random exponent", "random scalar", "chose", "point on", "coordinate", "generated", "unused",
                 "uncompressed", "generator", "prime modulus", "public key", "the ", "no PSK", "zero bytes", "full label",
-                "stripped", "server's own", "never sent");
+                "stripped", "server's own", "never sent", "valid signature", "each value", "after its", "curve's",
+                "trust store", "signed part", "carries", "section");
         for (String f : english) {
             assertThat(EN.formula(f)).isEqualTo(f);
             String german = DE.formula(f);
@@ -226,6 +238,39 @@ class StepTextsTest {
             assertThat(EN.meaning(gcm, rsa.options()))
                     .isEqualTo("The key block is cut into write keys and IVs: one set for each direction.");
         }
+    }
+
+    /** The signing steps' meanings follow the engine in English and say in German why a check failed. */
+    @Test
+    void signatureStepsReadInGermanAndAFailedCheckSaysWhichPartDiffers() {
+        for (Trace t : List.of(dhe, ecdhe, tls13)) {
+            for (Step step : t.steps()) {
+                if (step.name().contains("sign")) {
+                    assertThat(EN.meaning(step, t.options())).as(step.name()).isEqualTo(step.meaning());
+                }
+            }
+        }
+        Step check = dhValueTampered.step("client_verifies_server_signature").orElseThrow();
+        assertThat(((ComputationStep) check).failed()).isTrue();
+        assertThat(EN.meaning(check, dhValueTampered.options())).isEqualTo(check.meaning());
+        assertThat(DE.meaning(check, dhValueTampered.options())).startsWith("Die Signatur ist ung\u00fcltig: "
+                + "Die Parameter des Schl\u00fcsselaustauschs");
+        Set<String> german = new LinkedHashSet<>();
+        for (Trace t : TRACES) {
+            t.step("client_verifies_server_signature").filter(s -> ((ComputationStep) s).failed())
+                    .ifPresent(s -> {
+                        assertThat(EN.meaning(s, t.options())).isEqualTo(s.meaning());
+                        german.add(DE.meaning(s, t.options()));
+                    });
+        }
+        assertThat(german).as("one German sentence per reason: parameters, signature, client_random, server_random")
+                .hasSize(4).allMatch(m -> m.startsWith("Die Signatur ist ung\u00fcltig: "));
+        String formula = ((ComputationStep) check).workings().get(1).formula();
+        assertThat(DE.formula(formula)).contains("= ung\u00fcltige Signatur").doesNotContain("invalid");
+        String signedContent = ((ComputationStep) dhe.step("server_signs_key_exchange").orElseThrow()).workings()
+                .get(0).formula();
+        assertThat(DE.formula(signedContent)).endsWith("(ServerDHParams, jeder Wert nach seiner 2-Byte-L\u00e4nge; "
+                + "RFC 5246, Abschnitt 7.4.3)");
     }
 
     @Test

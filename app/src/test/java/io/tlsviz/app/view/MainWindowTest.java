@@ -473,6 +473,11 @@ class MainWindowTest {
         robot.press(KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN);
         assertThat(snapshot(robot)).isEqualTo(before);
 
+        // The diagram keeps the newest step in view; ClientHello is above it once the certificate check shows
+        // its formula. Scroll to the top first, as a person would (the headless robot's wheel does not scroll).
+        javafx.scene.control.ScrollPane diagram = robot.lookup("#diagram .scroll-pane")
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> diagram.setVvalue(diagram.getVmin()));
         robot.clickOn("#step-client_hello");
         TreeView<?> tree = robot.lookup("#field-tree").queryAs(TreeView.class);
         assertThat(tree.getRoot().getChildren()).isNotEmpty();

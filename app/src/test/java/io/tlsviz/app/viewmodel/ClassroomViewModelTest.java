@@ -100,6 +100,41 @@ class ClassroomViewModelTest {
                 .isEqualTo("server_dh_public = dh_g ^ server_dh_private mod dh_p");
     }
 
+    /**
+     * What the server signs and what the client checks: the boxes show the signature's making and the check's
+     * verdict, the inspector every value whole with the step's meaning, and no column lists any of them.
+     */
+    @Test
+    void signingStepsShowWhatIsSignedAndTheVerdictButNotInTheKnowledgeColumns() {
+        ClassroomViewModel dhe = classroom(Exchange.DHE);
+        assertThat(boxFormula(dhe, "server_signs_key_exchange")).startsWith(
+                "server_signature = RSASSA-PKCS1-v1_5-Sign(server_private_key, signed_content), Hash = SHA-256");
+        assertThat(boxFormula(dhe, "client_verifies_server_signature")).startsWith(
+                "RSASSA-PKCS1-v1_5-Verify(server_public_key, signed_content, server_signature) = valid signature");
+        String text = dhe.inspector().computationProperty().get();
+        assertThat(text).startsWith("Client checks the server's signature")
+                .contains("\n\nsigned_content = client_random + server_random + 0x0100 + dh_p")
+                .contains("\n\nserver_signature: RSASSA-PKCS1-v1_5-Verify(")
+                .contains(messages.get("knowledge.proven"))
+                .endsWith("so nobody in the middle could have swapped them.");
+        ClassroomViewModel tls13 = classroom(Exchange.TLS13);
+        assertThat(boxFormula(tls13, "server_signs_transcript")).startsWith("server_signature = RSASSA-PSS-Sign(");
+        assertThat(tls13.inspector().computationProperty().get())
+                .contains("certificate_verify_hash = SHA-256(ClientHello..Certificate)\n= ")
+                .contains("signed_content = 64 \u00d7 0x20 + \"TLS 1.3, server CertificateVerify\" + 0x00 + "
+                        + "certificate_verify_hash");
+        for (Exchange e : Exchange.values()) {
+            ClassroomViewModel vm = classroom(e);
+            while (vm.canNextProperty().get()) {
+                vm.next();
+            }
+            for (Party p : Party.values()) {
+                assertThat(names(vm, p)).as("%s, %s", e, p).doesNotContain("signed_content", "server_signature",
+                        "certificate_verify_hash", "tbs_certificate", "ca_public_key", "certificate_signature");
+            }
+        }
+    }
+
     private static String boxFormula(ClassroomViewModel vm, String stepName) {
         vm.goToStep(stepName);
         Step step = vm.steps().stream().filter(s -> s.name().equals(stepName)).findFirst().orElseThrow();

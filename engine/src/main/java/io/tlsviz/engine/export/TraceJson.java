@@ -15,10 +15,12 @@ import io.tlsviz.engine.Secret;
 import io.tlsviz.engine.Step;
 import io.tlsviz.engine.Trace;
 import io.tlsviz.engine.live.DemoPki;
+import java.util.List;
 
 /**
  * The trace as JSON: every step with its exact wire bytes, every field, every secret with who knows it and
- * how it was derived, the flat {@code secrets} object and the proof. Field order is fixed, so the same seed
+ * how it was derived (and a computation's {@code workings}, shown but not tracked as knowledge), the flat
+ * {@code secrets} object and the proof. Field order is fixed, so the same seed
  * gives byte-identical JSON.
  */
 public final class TraceJson {
@@ -117,9 +119,17 @@ public final class TraceJson {
             o.putNull("to");
             o.put("failed", c.failed());
         }
-        ArrayNode secrets = o.putArray("secrets");
-        for (Secret sec : s.secrets()) {
-            ObjectNode so = secrets.addObject();
+        addValues(o.putArray("secrets"), s.secrets());
+        if (s instanceof ComputationStep c && !c.workings().isEmpty()) {
+            // Shown at the step, not tracked as knowledge (docs/decisions/0014-signature-values-are-workings.md).
+            addValues(o.putArray("workings"), c.workings());
+        }
+        return o;
+    }
+
+    private static void addValues(ArrayNode out, List<Secret> values) {
+        for (Secret sec : values) {
+            ObjectNode so = out.addObject();
             so.put("name", sec.name());
             so.put("hex", sec.hex());
             ArrayNode kb = so.putArray("known_by");
@@ -132,7 +142,6 @@ public final class TraceJson {
             ArrayNode in = so.putArray("inputs");
             sec.inputs().forEach(in::add);
         }
-        return o;
     }
 
     /** Fields in pre-order; a field's children follow it and have its path as prefix. */

@@ -125,6 +125,26 @@ final class Arithmetic {
         }
     }
 
+    private static final ThreadLocal<java.util.Map<String, java.security.Signature>> BY_NAME =
+            ThreadLocal.withInitial(java.util.HashMap::new);
+
+    /** A signature checked with the JDK's Signature under its JDK name, e.g. {@code SHA256withRSA}. */
+    static boolean verifySignature(PublicKey key, String jdkName, byte[] signed, byte[] signature) {
+        try {
+            java.util.Map<String, java.security.Signature> made = BY_NAME.get();
+            java.security.Signature v = made.get(jdkName);
+            if (v == null) {
+                v = java.security.Signature.getInstance(jdkName);
+                made.put(jdkName, v);
+            }
+            v.initVerify(key);
+            v.update(signed);
+            return v.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /**
      * RSAEP (RFC 8017 section 5.1.1) with BigInteger: whether {@code block}, raised to the public exponent mod n,
      * is exactly {@code ciphertext}. With a key pair whose halves match ({@link DemoPki#keyPairMatches}) this is

@@ -179,6 +179,18 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
                 c -> (RSAPublicKey) new JcaPEMKeyConverter().getPublicKey(c.getSubjectPublicKeyInfo()));
     }
 
+    private static final ParsedOnce<X509CertificateHolder, java.security.PublicKey> JDK_CA_KEYS = new ParsedOnce<>();
+
+    /** The CA's public key as a JDK key (parsed once): what the client checks the server's certificate with. */
+    public java.security.PublicKey caPublicKeyJdk() {
+        return JDK_CA_KEYS.get(caCertificate, c -> new JcaPEMKeyConverter().getPublicKey(c.getSubjectPublicKeyInfo()));
+    }
+
+    /** The CA's SubjectPublicKeyInfo (DER), as the client's trust store holds it in the CA certificate. */
+    public byte[] caPublicKeyInfo() {
+        return SPKI.get(caCertificate, c -> c.getSubjectPublicKeyInfo().getEncoded("DER")).clone();
+    }
+
     private static final ParsedOnce<DemoPki, Boolean> PAIRS = new ParsedOnce<>();
 
     /**

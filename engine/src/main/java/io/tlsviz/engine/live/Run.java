@@ -76,12 +76,19 @@ public final class Run {
     private record SecretSpec(String name, byte[] bytes, Set<Party> learners, String formula, List<String> inputs) {
     }
 
-    /** @param result the name of the value the step is about, or empty for its first (see ComputationStep). */
+    /**
+     * @param result   the name of the value the step is about, or empty for its first (see ComputationStep)
+     * @param workings values the step shows that are not tracked as knowledge (see ComputationStep)
+     */
     private record PendingComputation(Party party, String name, String title, String meaning,
-            List<SecretSpec> secrets, boolean failed, String result) implements Pending {
+            List<SecretSpec> secrets, boolean failed, String result, List<Secret> workings) implements Pending {
 
         PendingComputation about(String mainValue) {
-            return new PendingComputation(party, name, title, meaning, secrets, failed, mainValue);
+            return new PendingComputation(party, name, title, meaning, secrets, failed, mainValue, workings);
+        }
+
+        PendingComputation showing(List<Secret> values) {
+            return new PendingComputation(party, name, title, meaning, secrets, failed, result, values);
         }
     }
 
@@ -256,7 +263,7 @@ public final class Run {
             secrets.add(learn(s));
         }
         return new ComputationStep(steps.size(), uniqueName(c.name()), c.title(), c.meaning(), c.party(), secrets,
-                c.failed(), c.result());
+                c.failed(), c.result(), c.workings());
     }
 
     /**
@@ -388,30 +395,25 @@ public final class Run {
         }
 
         // Computations caused by what was just received.
+        boolean certificateRejected = false;
         for (Capture c : captures) {
             if (c instanceof Capture.CertificateChecked cc) {
+                certificateRejected |= !cc.ok();
                 immediate.add(comp(actor, "verifies_certificate", "checks the server's certificate",
                         cc.ok() ? "The certificate checks out: " + cc.detail() + "; valid today; issued for "
                                 + DemoPki.SERVER_NAME + ", the name the client asked for. So the public key in it "
                                 + "really belongs to that server."
                                 : "The certificate does not check out: " + cc.detail() + ".",
-                        List.of(), !cc.ok()));
+                        List.of(), !cc.ok()).showing(certificateWorkings(me)).about("certificate_signature"));
             }
         }
-        if (reaction.error() == null && !actor.equals(Party.SERVER) && receivedType != null) {
+        // The client checks the server's signature where Bouncy Castle does: when the message that carries it
+        // arrives, unless it already stopped at the certificate or before the signature.
+        if (actor == Party.CLIENT && receivedType != null && !certificateRejected && reachedSignature(reaction)) {
             if (receivedType.equals("ServerKeyExchange")) {
-                checkServerKeyExchangeSignature(me);
-                immediate.add(comp(actor, "verifies_server_signature", "checks the server's signature",
-                        "The client verifies the signature in ServerKeyExchange with the public key from the "
-                                + "certificate. It covers client_random + server_random + the key-exchange "
-                                + "parameters, so nobody in the middle could have swapped them.",
-                        List.of(), false));
+                verifiesServerSignature(me).ifPresent(immediate::add);
             } else if (receivedType.equals("CertificateVerify")) {
-                checkCertificateVerify(me);
-                immediate.add(comp(actor, "verifies_signature", "checks the server's signature",
-                        "The client verifies the CertificateVerify signature (RSA-PSS) over the transcript "
-                                + "hash with the certificate's public key: the server holds the private key.",
-                        List.of(), false));
+                verifiesCertificateVerify(me).ifPresent(immediate::add);
             }
         }
 
@@ -506,79 +508,207 @@ public final class Run {
         return ctx.withEncryptThenMac(etm);
     }
 
+    // ------------------------------------------------------------------ signatures
+
+    /** Whether Bouncy Castle got as far as checking the signature: it accepted the message, or refused its signature. */
+    private static boolean reachedSignature(LivePeers.Reaction reaction) {
+        if (reaction.error() == null) {
+            return true;
+        }
+        return reaction.captures().stream().filter(Capture.AlertRaised.class::isInstance)
+                .map(Capture.AlertRaised.class::cast).findFirst()
+                .map(a -> a.description() == AlertDescription.decrypt_error).orElse(false);
+    }
+
+    /** The last handshake message in this side's transcript, if it has this type. */
+    private static Optional<byte[]> lastMessage(Side me, int type) {
+        if (me.transcript.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] last = me.transcript.get(me.transcript.size() - 1);
+        return (last[0] & 0xff) == type ? Optional.of(last) : Optional.empty();
+    }
+
+    /** The first handshake message of this type in a record's content. */
+    private static Optional<byte[]> message(byte[] content, int type) {
+        return handshakeMessages(content).stream().filter(m -> (m[0] & 0xff) == type).findFirst();
+    }
+
     /**
-     * RFC 5246 section 7.4.3: the ServerKeyExchange signature covers client_random + server_random + params.
-     * Verified again with the JDK's Signature and the certificate's key, not on Bouncy Castle's word.
+     * RFC 5246 section 7.4.3: the server signs client_random + server_random + its params, with the certificate's
+     * private key, in the algorithm it names in the message. The engine rebuilds those bytes from the server's
+     * own randoms and the message as it goes on the wire, and checks Bouncy Castle's signature over them with the
+     * JDK's Signature.
      */
-    private void checkServerKeyExchangeSignature(Side me) {
-        byte[] ske = me.transcript.get(me.transcript.size() - 1);
-        byte[] body = Arrays.copyOfRange(ske, 4, ske.length);
-        int paramsEnd = options.exchange() == Exchange.DHE ? skipVectors16(body, 0, 3) : skipEcParams(body);
-        boolean ok = false;
-        if (paramsEnd > 0 && paramsEnd + 4 <= body.length) {
-            int scheme = ((body[paramsEnd] & 0xff) << 8) | (body[paramsEnd + 1] & 0xff);
-            int len = ((body[paramsEnd + 2] & 0xff) << 8) | (body[paramsEnd + 3] & 0xff);
-            byte[] signature = Arrays.copyOfRange(body, paramsEnd + 4, Math.min(body.length, paramsEnd + 4 + len));
-            byte[] signed = concat(me.clientRandom, me.serverRandom, Arrays.copyOfRange(body, 0, paramsEnd));
-            ok = Arithmetic.verifySignature(pki.serverPublicKeyJdk(), scheme, signed, signature);
+    private PendingComputation signsKeyExchange(Side me, byte[] content) {
+        PendingComputation step = comp(me.party, "signs_key_exchange", "signs its key-exchange parameters",
+                "The server signs client_random + server_random + its key-exchange parameters with the private key "
+                        + "of its certificate, in the algorithm it names in the message. The signature proves the "
+                        + "parameters come from the certificate's owner, for this handshake and no other.",
+                List.of(), false);
+        Optional<Signatures.Signed> made = message(content, 12).flatMap(ske -> Signatures.serverKeyExchange(
+                options.exchange(), me.clientRandom, me.serverRandom, ske));
+        if (made.isEmpty()) {
+            return step;
         }
-        check("ServerKeyExchange signature verifies with the certificate's key", ok,
-                ok ? "verified again with the JDK's Signature over client_random + server_random + params"
-                        : "the signature does not verify", List.of("server_public_key"));
+        me.signed = made.get();
+        return step.showing(signerWorkings(me, made.get(), "ServerKeyExchange")).about("server_signature");
     }
 
-    /** RFC 8446 section 4.4.3: 64 spaces, the context string, a zero byte, the transcript hash. */
-    private void checkCertificateVerify(Side me) {
-        byte[] cv = me.transcript.get(me.transcript.size() - 1);
-        boolean ok = false;
-        if (cv.length >= 8) {
-            int scheme = ((cv[4] & 0xff) << 8) | (cv[5] & 0xff);
-            int len = ((cv[6] & 0xff) << 8) | (cv[7] & 0xff);
-            byte[] signature = Arrays.copyOfRange(cv, 8, Math.min(cv.length, 8 + len));
-            byte[][] before = me.transcript.subList(0, me.transcript.size() - 1).toArray(new byte[0][]);
-            byte[] prefix = new byte[64];
-            Arrays.fill(prefix, (byte) 0x20);
-            byte[] signed = concat(prefix, "TLS 1.3, server CertificateVerify".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                    new byte[1], Tls13KeySchedule.transcriptHash(suite, before));
-            ok = Arithmetic.verifySignature(pki.serverPublicKeyJdk(), scheme, signed, signature);
+    /**
+     * RFC 8446 section 4.4.3: the server signs 64 spaces, the context string, a zero byte and the hash of the
+     * handshake up to its Certificate. Rebuilt from the server's own transcript, checked with the JDK.
+     */
+    private PendingComputation signsTranscript(Side me, byte[] content) {
+        PendingComputation step = comp(me.party, "signs_transcript", "signs the handshake so far",
+                "The server signs the hash of the handshake so far (ClientHello to Certificate), behind 64 spaces "
+                        + "and a context string, with the private key of its certificate (RFC 8446 section 4.4.3). "
+                        + "This proves it holds that key and saw exactly this handshake.",
+                List.of(), false);
+        Optional<Signatures.Signed> made = message(content, 15).flatMap(cv -> Signatures.certificateVerify(suite,
+                me.transcript, cv));
+        if (made.isEmpty()) {
+            return step;
         }
-        check("CertificateVerify signature verifies with the certificate's key", ok,
-                ok ? "verified again with the JDK's Signature over the transcript hash" : "the signature does not verify",
-                List.of("server_public_key"));
+        me.signed = made.get();
+        return step.showing(signerWorkings(me, made.get(), "CertificateVerify")).about("server_signature");
     }
 
-    /** Skips {@code count} 2-byte-length vectors from {@code at}; -1 when the body is cut short. */
-    private static int skipVectors16(byte[] b, int at, int count) {
-        for (int i = 0; i < count; i++) {
-            if (at + 2 > b.length) {
-                return -1;
-            }
-            at += 2 + (((b[at] & 0xff) << 8) | (b[at + 1] & 0xff));
-        }
-        return at <= b.length ? at : -1;
-    }
-
-    /** ServerECDHParams: curve_type (1), named_curve (2), point (1-byte length), RFC 8422 section 5.4. */
-    private static int skipEcParams(byte[] b) {
-        if (b.length < 4) {
-            return -1;
-        }
-        int end = 4 + (b[3] & 0xff);
-        return end <= b.length ? end : -1;
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
+    /** The signer's values: (the transcript hash,) what it signs, and the signature it sends, checked by the JDK. */
+    private List<Secret> signerWorkings(Side me, Signatures.Signed s, String messageType) {
+        boolean ok = Arithmetic.verifySignature(pki.serverPublicKeyJdk(), s.scheme(), s.content(), s.signature());
+        check("server_signature in " + messageType + " verifies over the server's signed_content", ok,
+                ok ? "the JDK's Signature, with the certificate's public key, accepts the signature Bouncy Castle "
+                        + "sent, over the bytes tlsviz rebuilt from the server's own view of the handshake"
+                        : "the signature Bouncy Castle sent does not verify over the bytes tlsviz rebuilt",
+                signedNames(s));
+        List<Secret> out = new ArrayList<>(signedContent(me, s));
+        out.add(working(me, "server_signature", s.signature(),
+                Signatures.signFormula(s.scheme(), "server_signature", "server_private_key", "signed_content"),
+                List.of("server_private_key", "signed_content")));
         return out;
+    }
+
+    /** (TLS 1.3: certificate_verify_hash,) signed_content: the same formula for the signer and the checker. */
+    private List<Secret> signedContent(Side me, Signatures.Signed s) {
+        List<Secret> out = new ArrayList<>();
+        if (s.transcriptHash() != null) {
+            out.add(working(me, "certificate_verify_hash", s.transcriptHash(),
+                    "certificate_verify_hash = " + hashName() + "(ClientHello..Certificate)", List.of()));
+        }
+        out.add(working(me, "signed_content", s.content(), s.contentFormula(), s.contentInputs()));
+        return out;
+    }
+
+    private static List<String> signedNames(Signatures.Signed s) {
+        return s.transcriptHash() != null ? List.of("certificate_verify_hash", "signed_content", "server_signature")
+                : List.of("signed_content", "server_signature");
+    }
+
+    /** A value of this side's step that is shown, not tracked as knowledge. */
+    private static Secret working(Side me, String name, byte[] bytes, String formula, List<String> inputs) {
+        return new Secret(name, bytes, EnumSet.of(me.party), formula, inputs);
+    }
+
+    private Optional<PendingComputation> verifiesServerSignature(Side me) {
+        return lastMessage(me, 12).map(ske -> verifiesSignature(me, "verifies_server_signature",
+                "The client rebuilds the signed bytes from what it sent and received and checks the signature in "
+                        + "ServerKeyExchange with the public key from the certificate. It covers client_random + "
+                        + "server_random + the key-exchange parameters, so nobody in the middle could have swapped them.",
+                "ServerKeyExchange", Signatures.serverKeyExchange(options.exchange(), me.clientRandom,
+                        me.serverRandom, ske)));
+    }
+
+    private Optional<PendingComputation> verifiesCertificateVerify(Side me) {
+        return lastMessage(me, 15).map(cv -> verifiesSignature(me, "verifies_signature",
+                "The client hashes its own copy of the handshake up to the Certificate, rebuilds the signed bytes and "
+                        + "checks the CertificateVerify signature with the certificate's public key: the server holds "
+                        + "the private key, and saw the same handshake.",
+                "CertificateVerify", Signatures.certificateVerify(suite,
+                        me.transcript.subList(0, me.transcript.size() - 1), cv)));
+    }
+
+    /**
+     * The client's side of a signature: the bytes the signature should cover, rebuilt from the client's own view
+     * of the wire, and the JDK's verdict with the certificate's public key. A signature that does not verify
+     * fails the step (and, in an untampered handshake, the proof), saying which part of the signed bytes differs
+     * from what the server signed.
+     */
+    private PendingComputation verifiesSignature(Side me, String what, String okMeaning, String messageType,
+            Optional<Signatures.Signed> rebuilt) {
+        String name = "server_signature in " + messageType + " verifies over the client's signed_content";
+        if (rebuilt.isEmpty()) {
+            check(name, false, "the " + messageType + " cannot be read", List.of("server_signature"));
+            return comp(me.party, what, "checks the server's signature", SIGNATURE_UNREADABLE, List.of(), true);
+        }
+        Signatures.Signed s = rebuilt.get();
+        boolean ok = Arithmetic.verifySignature(pki.serverPublicKeyJdk(), s.scheme(), s.content(), s.signature());
+        String why = ok ? null : signatureFailure(me, s);
+        List<String> covers = new ArrayList<>(signedNames(s));
+        covers.add("server_public_key");
+        check(name, ok, ok ? "the JDK's Signature, with the certificate's public key, accepts the signature over the "
+                + "bytes tlsviz rebuilt from the client's own view of the handshake" : why, covers);
+        List<Secret> w = new ArrayList<>(signedContent(me, s));
+        w.add(working(me, "server_signature", s.signature(), Signatures.verifyFormula(s.scheme(), "server_signature",
+                "server_public_key", "signed_content", ok), List.of("server_public_key", "signed_content")));
+        return comp(me.party, what, "checks the server's signature", ok ? okMeaning : SIGNATURE_FAILED + why,
+                List.of(), !ok).showing(w).about("server_signature");
+    }
+
+    static final String SIGNATURE_FAILED = "The signature does not verify: ";
+    static final String SIGNATURE_UNREADABLE = "The client cannot check the signature: the message that carries it "
+            + "cannot be read.";
+
+    /** Which part of the signed bytes the client rebuilt differs from what the server signed, as a student reads it. */
+    private String signatureFailure(Side me, Signatures.Signed mine) {
+        Signatures.Signed theirs = server.signed;
+        if (theirs != null && !Arrays.equals(mine.content(), theirs.content())) {
+            if (tls13) {
+                return "the client's hash of the handshake differs from the one the server signed. A handshake "
+                        + "message was changed on the way.";
+            }
+            if (!Arrays.equals(me.clientRandom, server.clientRandom)) {
+                return "the server signed another client_random than the one the client sent. The ClientHello was "
+                        + "changed on the way.";
+            }
+            if (!Arrays.equals(me.serverRandom, server.serverRandom)) {
+                return "the server signed another server_random than the one the client received. The ServerHello "
+                        + "was changed on the way.";
+            }
+            return "the key-exchange parameters the client received are not the ones the server signed. The "
+                    + "ServerKeyExchange was changed on the way, and this is what the signature is there to catch.";
+        }
+        return "the client rebuilt exactly the bytes the server signed, so the signature itself (or the algorithm "
+                + "named with it) was changed on the way.";
+    }
+
+    /**
+     * RFC 5280 section 4.1: the CA's signature on the server's certificate covers its tbsCertificate. Cut from the
+     * Certificate message as it crossed the wire and checked with the JDK's Signature and the CA's public key,
+     * the key the client holds in its trust store.
+     */
+    private List<Secret> certificateWorkings(Side me) {
+        Optional<Signatures.SignedCertificate> cut = me.transcript.stream().filter(m -> (m[0] & 0xff) == 11)
+                .reduce((a, b) -> b).flatMap(m -> Signatures.leafCertificate(m, tls13));
+        if (cut.isEmpty()) {
+            return List.of();
+        }
+        Signatures.SignedCertificate c = cut.get();
+        boolean ok = Arithmetic.verifySignature(pki.caPublicKeyJdk(), c.jdkName(), c.tbs(), c.signature());
+        check("certificate_signature verifies with the CA's public key", ok,
+                ok ? "the JDK's Signature (" + c.jdkName() + ") accepts the CA's signature over the tbsCertificate cut "
+                        + "from the Certificate message on the wire"
+                        : "the CA's signature does not verify over the tbsCertificate on the wire",
+                List.of("certificate_signature", "tbs_certificate", "ca_public_key"));
+        return List.of(
+                working(me, "ca_public_key", pki.caPublicKeyInfo(),
+                        "the CA's public key, from the client's trust store (SubjectPublicKeyInfo)", List.of()),
+                working(me, "tbs_certificate", c.tbs(),
+                        "the signed part of the server's certificate, as the Certificate message carries it "
+                                + "(tbsCertificate, RFC 5280 section 4.1)", List.of()),
+                working(me, "certificate_signature", c.signature(), "RSASSA-PKCS1-v1_5-Verify(ca_public_key, "
+                        + "tbs_certificate, certificate_signature) = " + Signatures.verdict(ok) + "; " + c.algorithm(),
+                        List.of("ca_public_key", "tbs_certificate")));
     }
 
     // ------------------------------------------------------------------ transcripts
@@ -693,10 +823,7 @@ public final class Run {
             case "ServerKeyExchange" -> {
                 keyShare(me, captures).ifPresent(ks -> out.add(makesKeyShare(me, ks,
                         ex == Exchange.DHE ? "makes_dh_keypair" : "makes_ecdh_keypair")));
-                out.add(comp(me.party, "signs_key_exchange", "signs its key-exchange parameters",
-                        "signature = RSA-Sign(server_private_key, SHA-256(client_random + server_random + params)). "
-                                + "The signature proves the parameters come from the certificate's owner.",
-                        List.of(), false));
+                out.add(signsKeyExchange(me, content));
             }
             case "ClientKeyExchange" -> out.addAll(clientKeyExchange(me, captures, content));
             case "ChangeCipherSpec" -> {
@@ -705,10 +832,7 @@ public final class Run {
                 }
             }
             case "EncryptedExtensions" -> out.addAll(deriveTls13Handshake(me, captures));
-            case "CertificateVerify" -> out.add(comp(me.party, "signs_transcript", "signs the handshake so far",
-                    "signature = RSA-PSS-Sign(server_private_key, 64 spaces + \"TLS 1.3, server CertificateVerify\" "
-                            + "+ 0x00 + Transcript-Hash(ClientHello..Certificate)) (RFC 8446 section 4.4.3).",
-                    List.of(), false));
+            case "CertificateVerify" -> out.add(signsTranscript(me, content));
             case "Finished" -> out.add(computesFinished(me));
             default -> {
             }
@@ -1270,7 +1394,8 @@ public final class Run {
     private PendingComputation comp(Party party, String what, String title, String meaning, List<SecretSpec> secrets,
             boolean failed) {
         String who = party == Party.CLIENT ? "Client" : "Server";
-        return new PendingComputation(party, party.id() + "_" + what, who + " " + title, meaning, secrets, failed, "");
+        return new PendingComputation(party, party.id() + "_" + what, who + " " + title, meaning, secrets, failed, "",
+                List.of());
     }
 
     private void check(String name, boolean passed, String detail, List<String> covers) {

@@ -19,6 +19,8 @@ final class Side {
     byte[] premaster;
     /** RSA key transport, client: the PKCS#1 v1.5 block it encrypted (the premaster, padded). */
     byte[] rsaBlock;
+    /** The server: what it signed (in ServerKeyExchange or CertificateVerify), rebuilt from its own view of the wire. */
+    Signatures.Signed signed;
     byte[] sessionHash;
     byte[] masterSecret;
     Tls12KeySchedule.KeyBlock keyBlock;
