@@ -309,11 +309,8 @@ public final class ClassroomViewModel {
     }
 
     /**
-     * A computation step for the inspector: its title, then each value it made with its formula and its whole
-     * value, so a student who clicks a step in the diagram sees where each number came from.
-     */
-    /**
-     * The inspector's text for a computation: each value it shows (its secrets, then its workings, such as what a
+     * The inspector's text for a computation, so a student who clicks a step in the diagram sees where each number
+     * came from: its title, then each value it shows (its secrets, then its workings, such as what a
      * signature covers) with its formula and whole value; for a step that teaches no new knowledge, such as a
      * signature or its check, also what it means. A failed step's values are not marked proven: it is where a
      * check failed.
