@@ -54,8 +54,9 @@ public final class ExportCommand implements Callable<Integer> {
     What what;
 
     static final class What {
-        @Option(names = "--lesson", paramLabel = "ID",
-                description = "A lesson, one slide per beat: rsa, dhe, ecdhe, tls13, forward-secrecy, cipher-suites.")
+        @Option(names = "--lesson", paramLabel = "ID|FILE",
+                description = "A lesson, one slide per beat: rsa, dhe, ecdhe, tls13, forward-secrecy, cipher-suites, "
+                        + "or a lesson file of your own (mine.en.yaml; its other languages beside it are found too).")
         String lesson;
 
         @Option(names = "--exchange", paramLabel = "X",
@@ -143,6 +144,14 @@ public final class ExportCommand implements Callable<Integer> {
 
     private ExportRequest request() {
         ExportFormat f = option("--format", () -> ExportFormat.fromId(format));
+        f.misnamed(out).ifPresent(extension -> {
+            throw new IllegalArgumentException("--out: " + (f == ExportFormat.PNG
+                    ? "a PNG export writes a folder of images, and '" + out.getFileName() + "' is a file's name"
+                    : extension.isEmpty() ? "'" + out.getFileName() + "' has no extension; name it '"
+                            + out.getFileName() + "." + f.id() + "', so that it opens with a double click"
+                    : "'" + out.getFileName() + "' ends in ." + extension + ", but --format is " + f.id()
+                            + "; end the name in ." + f.id() + " or change --format"));
+        });
         SlideTheme t = option("--theme", () -> SlideTheme.fromId(theme));
         Locale l = option("--locale", () -> locale(locale));
         ScenarioOptions options;
@@ -165,9 +174,39 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private Lesson lesson(String id, Locale language) {
+        if (id.matches("(?i).*\\.ya?ml") || java.nio.file.Files.isRegularFile(Path.of(id))) {
+            return lessonFile(Path.of(id), language);
+        }
         LessonLibrary library = lessons.get();
         return library.find(id, language.getLanguage()).orElseThrow(() -> new IllegalArgumentException(
                 "unknown lesson '" + id + "' (expected one of " + String.join(", ", library.ids()) + ")"));
+    }
+
+    /**
+     * A teacher's own lesson, checked as {@code tlsviz lessons --validate} checks it: with problems, none of it is
+     * exported. Its other languages beside it come along; without the one asked for, that is a problem too
+     * rather than slides in another language.
+     */
+    private static Lesson lessonFile(Path file, Locale language) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no lesson file " + file);
+        }
+        LessonLibrary library = LessonLibrary.load(file);
+        if (!library.problems().isEmpty()) {
+            throw new IllegalArgumentException(file + " has problems, so nothing was exported:\n  "
+                    + library.problems().stream().map(Object::toString).collect(
+                            java.util.stream.Collectors.joining("\n  ")));
+        }
+        if (library.ids().isEmpty()) {
+            throw new IllegalArgumentException("no lesson in " + file);
+        }
+        String id = library.ids().get(0);
+        if (!library.languages(id).contains(language.getLanguage())) {
+            throw new IllegalArgumentException("the lesson in " + file + " has no '" + language.getLanguage()
+                    + "' version beside it (found: " + String.join(", ", new java.util.TreeSet<>(library.languages(id)))
+                    + "); --locale chooses among those");
+        }
+        return library.find(id, language.getLanguage()).orElseThrow();
     }
 
     private static Locale locale(String id) {

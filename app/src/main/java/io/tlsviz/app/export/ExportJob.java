@@ -71,7 +71,7 @@ public final class ExportJob {
      */
     public Result run() throws IOException {
         long start = System.nanoTime();
-        ExportTargets.check(request.target(), request.force());
+        ExportTargets.check(request.target(), request.force(), request.format() == ExportFormat.PNG);
         Trace trace = request.trace();
         ExportTexts texts = new ExportTexts(request.locale());
         List<SlideContent> contents = request.source().slides(trace, request.locale());

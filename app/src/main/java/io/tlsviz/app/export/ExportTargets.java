@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 /**
  * Where an export goes, whole or not at all: files through {@link AtomicFiles}, folders (PNG export) built in a
@@ -27,22 +28,78 @@ public final class ExportTargets {
         void writeInto(Path folder) throws IOException;
     }
 
+    /** A slide of an earlier PNG export: the only files a folder export may replace. */
+    private static final java.util.regex.Pattern SLIDE_PNG = java.util.regex.Pattern.compile("slide-\\d+\\.png");
+
     /**
      * Fails early, before any slide is rendered, when the export cannot go to {@code target}.
      *
-     * @throws TargetExistsException when {@code target} exists and {@code force} is false
-     * @throws IOException           when the folder to write into does not exist or is not a folder
+     * @param folder true for an export that makes a folder (PNG): an existing folder is replaced only when it
+     *               holds nothing but the slides of an earlier export, whatever {@code force} says, and an empty
+     *               one is used as if it were not there
+     * @throws TargetExistsException when {@code target} exists, may be replaced, and {@code force} is false
+     * @throws IOException           when the export cannot go there: the folder to write into does not exist, the
+     *                               target is a folder where a file goes (or the other way round), or a folder
+     *                               holds files that are not slides
      */
-    public static void check(Path target, boolean force) throws IOException {
+    public static void check(Path target, boolean force, boolean folder) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
+        Path dir = absolute.getParent();
+        if (dir == null || absolute.getFileName() == null || target.toString().isBlank()) {
+            throw new IOException("Cannot write '" + target + "': that is not a path to a "
+                    + (folder ? "folder" : "file"));
+        }
+        if (Files.isRegularFile(dir)) {
+            throw new IOException("Cannot write " + target + ": " + dir + " is a file, not a folder");
+        }
+        if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            if (!folder) {
+                throw new IOException("Cannot write " + target + ": it is a folder; give the file's name, such as "
+                        + target.resolve("slides") + " with its extension");
+            }
+            List<String> others = notSlides(absolute);
+            if (!others.isEmpty()) {
+                throw new IOException("Cannot write " + target + ": the folder holds files that are not slides ("
+                        + String.join(", ", others.subList(0, Math.min(3, others.size())))
+                        + (others.size() > 3 ? ", and " + (others.size() - 3) + " more" : "")
+                        + "), and an export replaces the whole folder. Give a new folder's name");
+            }
+            if (isEmpty(absolute)) {
+                return;
+            }
+        } else if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && folder) {
+            throw new IOException("Cannot write " + target + ": it is a file, and the PNG slides go into a folder;"
+                    + " give a new folder's name");
+        }
         if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !force) {
             throw new TargetExistsException(target);
         }
-        Path dir = absolute.getParent();
-        if (dir == null || absolute.getFileName() == null) {
-            throw new IOException("Cannot write " + target + ": that is not a path to a file");
-        }
         AtomicFiles.checkFolder(absolute);
+    }
+
+    /** As {@link #check(Path, boolean, boolean)} for an export to a file. */
+    public static void check(Path target, boolean force) throws IOException {
+        check(target, force, false);
+    }
+
+    /**
+     * The names in {@code folder} that are not slides of an earlier export ({@code slide-01.png} ...), sorted; a
+     * folder that cannot be listed gives its own name, so that it is never taken for one of slides only.
+     */
+    public static List<String> notSlides(Path folder) {
+        try (java.util.stream.Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> !(SLIDE_PNG.matcher(p.getFileName().toString()).matches()
+                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            return List.of(String.valueOf(folder.getFileName()));
+        }
+    }
+
+    private static boolean isEmpty(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(folder)) {
+            return s.findAny().isEmpty();
+        }
     }
 
     /** Writes a file whole or not at all. */
@@ -86,6 +143,9 @@ public final class ExportTargets {
             writer.writeInto(temp);
             shareable(temp);
             if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+                // Checked before the slides were made, and again here: a folder that took other files since is
+                // never set aside to be deleted.
+                check(target, true, true);
                 old = dir.resolve("." + name + ".old-" + temp.getFileName().toString().substring(name.length() + 2));
                 move(absolute, old);
             }

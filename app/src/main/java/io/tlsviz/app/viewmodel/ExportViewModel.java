@@ -155,8 +155,16 @@ public final class ExportViewModel {
         if (path.isEmpty()) {
             return;
         }
-        if (Files.exists(path.get(), LinkOption.NOFOLLOW_LINKS)) {
+        try {
+            io.tlsviz.app.export.ExportTargets.check(path.get(), false, format.get() == ExportFormat.PNG);
+        } catch (TargetExistsException e) {
             ask(path.get());
+            return;
+        } catch (java.io.IOException e) {
+            // A folder with other files in it, a folder where a file goes, a folder that is not there: say so, and
+            // let the teacher change the name.
+            message.set(e.getMessage());
+            problem.set(true);
             return;
         }
         start(path.get(), false);
@@ -220,6 +228,19 @@ public final class ExportViewModel {
         }
         if (!png && Files.isDirectory(path)) {
             return refuse(messages.format("export.invalid.isFolder", path));
+        }
+        Optional<String> wrong = format.get().misnamed(path);
+        if (!png && wrong.isPresent()) {
+            return refuse(messages.format(wrong.get().isEmpty() ? "export.invalid.noExtension"
+                    : "export.invalid.extension", path.getFileName(), wrong.get(), format.get().id()));
+        }
+        if (png && Files.isDirectory(path)) {
+            List<String> others = io.tlsviz.app.export.ExportTargets.notSlides(path);
+            if (!others.isEmpty()) {
+                return refuse(messages.format("export.invalid.notSlides", path,
+                        String.join(", ", others.subList(0, Math.min(3, others.size())))
+                                + (others.size() > 3 ? ", \u2026" : "")));
+            }
         }
         if (Files.isRegularFile(path.getParent())) {
             return refuse(messages.format("export.invalid.parentIsFile", path.getParent()));

@@ -133,4 +133,92 @@ class ExportCommandTest {
                 .contains("rsa, ");
         assertThat(dir).isEmptyDirectory();
     }
+
+    @Test
+    void aPngExportNeverDeletesAFolderThatHoldsAnythingButSlidesEvenWithForce() throws Exception {
+        Path documents = Files.createDirectories(dir.resolve("Documents"));
+        Files.writeString(documents.resolve("notes.docx"), "my notes");
+        Files.createDirectories(documents.resolve("sub"));
+        Files.writeString(documents.resolve("sub").resolve("deep.txt"), "deep");
+
+        int code = run("--exchange", "rsa", "--format", "png", "--out", documents.toString(), "--force");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("the folder holds files that are not slides (notes.docx, sub)")
+                .contains("Give a new folder's name");
+        assertThat(documents.resolve("notes.docx")).hasContent("my notes");
+        assertThat(documents.resolve("sub").resolve("deep.txt")).hasContent("deep");
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("Documents");
+        }
+    }
+
+    @Test
+    void aPngExportReplacesTheSlidesOfAnEarlierOneAndFillsAnEmptyFolder() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThat(run("--exchange", "rsa", "--format", "png", "--out", empty.toString())).as(err.toString()).isZero();
+        int slides;
+        try (var s = Files.list(empty)) {
+            slides = (int) s.count();
+        }
+        assertThat(slides).isEqualTo(HandshakeSession.run(ScenarioOptions.defaults(Exchange.RSA)).steps().size());
+
+        Files.writeString(empty.resolve("slide-99.png"), "from an export of a longer handshake");
+        assertThat(run("--exchange", "rsa", "--format", "png", "--out", empty.toString()))
+                .as("an earlier export needs --force").isEqualTo(2);
+        assertThat(run("--exchange", "rsa", "--format", "png", "--out", empty.toString(), "--force"))
+                .as(err.toString()).isZero();
+        assertThat(empty.resolve("slide-99.png")).doesNotExist();
+        assertThat(empty.resolve("slide-01.png")).exists();
+    }
+
+    @Test
+    void aFileNameThatDoesNotFitTheFormatIsRefusedBeforeAnythingIsWritten() throws Exception {
+        assertThat(run("--exchange", "rsa", "--format", "pdf", "--out", dir.resolve("wrong.pptx").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--out: 'wrong.pptx' ends in .pptx, but --format is pdf");
+        assertThat(run("--exchange", "rsa", "--format", "pdf", "--out", dir.resolve("noext").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("name it 'noext.pdf'");
+        assertThat(run("--exchange", "rsa", "--format", "png", "--out", dir.resolve("pngs.pdf").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("a PNG export writes a folder of images");
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        assertThat(run("--exchange", "rsa", "--format", "pdf", "--out", file.resolve("x.pdf").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains(file + " is a file, not a folder");
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("afile");
+        }
+    }
+
+    @Test
+    void aTeachersOwnLessonFileExportsWithItsOtherLanguageAndABrokenOneExportsNothing() throws Exception {
+        LessonLibrary shipped = LessonLibrary.loadShipped();
+        for (String language : new String[] {"en", "de"}) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(
+                    LessonLibrary.FOLDER + "dhe." + language + ".yaml")) {
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replaceFirst("(?m)^id: dhe$", "id: my-dhe");
+                Files.writeString(dir.resolve("my-dhe." + language + ".yaml"), text);
+            }
+        }
+        Path pdf = dir.resolve("mine.pdf");
+
+        int code = run("--lesson", dir.resolve("my-dhe.en.yaml").toString(), "--locale", "de", "--format", "pdf",
+                "--out", pdf.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        Lesson german = shipped.find("dhe", "de").orElseThrow();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(german.beats().size());
+            assertThat(new PDFTextStripper().getText(doc)).contains(german.beats().get(0).title());
+        }
+
+        Path broken = Files.writeString(dir.resolve("broken.en.yaml"), "id: broken\ntitle: x\nbeats: [\n");
+        Path out = dir.resolve("broken.pdf");
+        assertThat(run("--lesson", broken.toString(), "--format", "pdf", "--out", out.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(broken + " has problems, so nothing was exported").contains("broken.en.yaml:");
+        assertThat(out).doesNotExist();
+    }
 }

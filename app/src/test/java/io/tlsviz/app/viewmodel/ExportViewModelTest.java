@@ -151,6 +151,43 @@ class ExportViewModelTest {
     }
 
     @Test
+    void aFolderWithOtherFilesIsNeverOfferedForReplacingAndANameMustFitItsFormat() throws IOException {
+        ExportViewModel vm = export(lessons(Locale.ENGLISH, Exchange.RSA), "light");
+        Path documents = Files.createDirectories(home.resolve("Documents"));
+        Files.writeString(documents.resolve("grades.xlsx"), "marks");
+        Files.createDirectories(documents.resolve("sub"));
+
+        vm.formatProperty().set(ExportFormat.PNG);
+        vm.targetProperty().set(documents.toString());
+        vm.export();
+        assertThat(vm.stateProperty().get()).as("no 'Replace?' to say yes to").isEqualTo(State.IDLE);
+        assertThat(vm.problemProperty().get()).isTrue();
+        assertThat(vm.messageProperty().get()).isEqualTo("The folder " + documents
+                + " holds other files (grades.xlsx, sub). An export replaces the whole folder: give the name of a"
+                + " new folder.");
+
+        // The slides of an earlier export, and nothing else: asked, as a file is.
+        Path earlier = Files.createDirectories(home.resolve("last-year"));
+        Files.writeString(earlier.resolve("slide-01.png"), "old");
+        vm.targetProperty().set(earlier.toString());
+        vm.export();
+        assertThat(vm.stateProperty().get()).isEqualTo(State.CONFIRMING);
+        assertThat(vm.messageProperty().get()).contains("holds the slides of an earlier export");
+        vm.keepExisting();
+
+        vm.formatProperty().set(ExportFormat.PDF);
+        vm.targetProperty().set(home.resolve("deck.pptx").toString());
+        vm.export();
+        assertThat(vm.messageProperty().get()).startsWith("\u201cdeck.pptx\u201d ends in .pptx, but the format is pdf");
+        vm.targetProperty().set(home.resolve("deck").toString());
+        vm.export();
+        assertThat(vm.messageProperty().get()).contains("name it \u201cdeck.pdf\u201d");
+
+        assertThat(started).isEmpty();
+        assertThat(documents.resolve("grades.xlsx")).hasContent("marks");
+    }
+
+    @Test
     void germanMessagesAreGerman() {
         ExportViewModel vm = export(lessons(Locale.GERMAN, Exchange.RSA), "light");
         vm.targetProperty().set("");
