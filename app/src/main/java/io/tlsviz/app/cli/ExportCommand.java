@@ -144,6 +144,9 @@ public final class ExportCommand implements Callable<Integer> {
 
     private ExportRequest request() {
         ExportFormat f = option("--format", () -> ExportFormat.fromId(format));
+        if (out.toString().isBlank()) {
+            throw new IllegalArgumentException("--out: give the file to write (for png, the folder)");
+        }
         f.misnamed(out).ifPresent(extension -> {
             throw new IllegalArgumentException("--out: " + (f == ExportFormat.PNG
                     ? "a PNG export writes a folder of images, and '" + out.getFileName() + "' is a file's name"

@@ -183,6 +183,8 @@ class ExportCommandTest {
         assertThat(run("--exchange", "rsa", "--format", "png", "--out", dir.resolve("pngs.pdf").toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("a PNG export writes a folder of images");
+        assertThat(run("--exchange", "rsa", "--format", "pdf", "--out", "")).isEqualTo(2);
+        assertThat(err.toString()).contains("--out: give the file to write");
         Path file = Files.writeString(dir.resolve("afile"), "x");
         assertThat(run("--exchange", "rsa", "--format", "pdf", "--out", file.resolve("x.pdf").toString()))
                 .isEqualTo(2);
