@@ -50,6 +50,34 @@ public final class AppPreferences {
         store.put("lastLesson", id);
     }
 
+    /** How many lesson files the picker offers again. */
+    public static final int RECENT_LESSON_FILES = 5;
+
+    /** Lesson files opened in earlier sessions, the newest first (absolute paths). */
+    public java.util.List<java.nio.file.Path> recentLessonFiles() {
+        java.util.List<java.nio.file.Path> out = new java.util.ArrayList<>();
+        for (String line : store.get("recentLessonFiles").orElse("").split("\n")) {
+            if (!line.isBlank()) {
+                try {
+                    out.add(java.nio.file.Path.of(line));
+                } catch (java.nio.file.InvalidPathException e) {
+                    // Written on another system: not offered.
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Puts a lesson file first among the recent ones (once; at most {@link #RECENT_LESSON_FILES} are kept). */
+    public void addRecentLessonFile(java.nio.file.Path file) {
+        java.nio.file.Path absolute = file.toAbsolutePath().normalize();
+        java.util.List<java.nio.file.Path> all = new java.util.ArrayList<>(recentLessonFiles());
+        all.remove(absolute);
+        all.add(0, absolute);
+        store.put("recentLessonFiles", String.join("\n", all.subList(0, Math.min(RECENT_LESSON_FILES, all.size()))
+                .stream().map(java.nio.file.Path::toString).toList()));
+    }
+
     /** The language chosen in the app (two letters), or empty to follow the system locale. */
     public java.util.Optional<String> language() {
         return store.get("language");

@@ -184,6 +184,11 @@ public final class LessonViewModel {
             leaveLesson();
             return;
         }
+        if (choice.file().isPresent()) {
+            // Checked now, as when it was first opened: it may have been edited since, or broken.
+            openLessonFile(choice.file().get());
+            return;
+        }
         find(choice.id()).ifPresent(l -> {
             prefs.setLastLesson(l.id());
             start(l);
@@ -223,10 +228,25 @@ public final class LessonViewModel {
             all.addAll(opened.get(i).lessons(language));
         }
         all.addAll(shipped.lessons(language));
+        List<String> openedFiles = new ArrayList<>();
         for (Lesson l : all) {
             if (!seen.contains(l.id())) {
                 seen.add(l.id());
-                list.add(new LessonChoice(l.id(), l.title(), l.summary()));
+                boolean fromFile = opened.stream().anyMatch(lib -> lib.ids().contains(l.id()))
+                        && !l.source().startsWith(LessonLibrary.FOLDER);
+                if (fromFile) {
+                    openedFiles.add(fileKey(l.source()));
+                }
+                // A lesson opened from a file says which: two files may carry the same title.
+                list.add(new LessonChoice(l.id(), l.title(), fromFile
+                        ? messages.format("picker.fromFile", l.summary(), fileName(l.source())) : l.summary()));
+            }
+        }
+        // Lesson files of earlier sessions, not opened in this one: chosen, they are opened and checked.
+        for (java.nio.file.Path file : prefs.recentLessonFiles()) {
+            if (java.nio.file.Files.isRegularFile(file) && !openedFiles.contains(fileKey(file.toString()))) {
+                list.add(new LessonChoice("", file.getFileName().toString(),
+                        messages.format("picker.recent", file.getParent()), Optional.of(file)));
             }
         }
         list.add(new LessonChoice("", messages.get("picker.free.title"), messages.get("picker.free.summary")));
@@ -234,6 +254,19 @@ public final class LessonViewModel {
         String last = prefs.lastLesson().orElse("rsa");
         String wanted = AppPreferences.FREE_EXPLORATION.equals(last) ? "" : last;
         suggestedChoice.set(list.stream().filter(c -> c.id().equals(wanted)).findFirst().orElse(list.get(0)));
+    }
+
+    private static String fileKey(String path) {
+        try {
+            return java.nio.file.Path.of(path).toAbsolutePath().normalize().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return path;
+        }
+    }
+
+    private static String fileName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return path.substring(slash + 1);
     }
 
     // --- Opening a teacher's file --------------------------------------------------------------------
@@ -256,6 +289,7 @@ public final class LessonViewModel {
         }
         opened.removeIf(lib -> lib.ids().stream().anyMatch(library.ids()::contains));
         opened.add(library);
+        prefs.addRecentLessonFile(file);
         Lesson l = library.find(library.ids().get(0), language).orElseThrow();
         pickerOpen.set(false);
         prefs.setLastLesson(l.id());

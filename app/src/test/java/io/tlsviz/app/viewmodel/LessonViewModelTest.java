@@ -410,6 +410,53 @@ class LessonViewModelTest {
     }
 
     @Test
+    void aLessonFileOpenedInOneSessionIsOfferedInTheNextAndOpensCheckedAgain(@TempDir Path dir) throws Exception {
+        Path mine = dir.resolve("mine.en.yaml");
+        Files.writeString(mine, """
+                id: mine
+                title: Mine
+                summary: My own lesson.
+                scenario:
+                  exchange: rsa
+                beats:
+                  - step: client_hello
+                    title: Hello
+                    narration: The client says hello.
+                """);
+        Path gone = Files.writeString(dir.resolve("gone.en.yaml"), Files.readString(mine).replace("mine", "gone"));
+        LessonViewModel first = lessons(Locale.ENGLISH);
+        assertThat(first.openLessonFile(gone)).isTrue();
+        assertThat(first.openLessonFile(mine)).isTrue();
+        assertThat(first.choices()).filteredOn(c -> c.id().equals("mine")).singleElement()
+                .satisfies(c -> assertThat(c.summary()).as("which file it came from")
+                        .isEqualTo("My own lesson. (from mine.en.yaml)"));
+        assertThat(first.choices()).as("opened in this session: offered once, as the lesson")
+                .noneMatch(c -> c.file().isPresent());
+        Files.delete(gone);
+
+        LessonViewModel next = lessons(Locale.ENGLISH); // the next session, with the same preferences
+        assertThat(next.choices()).extracting(LessonChoice::id).doesNotContain("mine");
+        LessonChoice recent = next.choices().stream().filter(c -> c.file().isPresent()).collect(
+                Collectors.collectingAndThen(Collectors.toList(), l -> {
+                    assertThat(l).as("a file that is gone is not offered").hasSize(1);
+                    return l.get(0);
+                }));
+        assertThat(recent.title()).isEqualTo("mine.en.yaml");
+        assertThat(recent.summary()).contains(dir.toString());
+        assertThat(recent.isFreeExploration()).isFalse();
+
+        Files.writeString(mine, Files.readString(mine).replace("client_hello", "client_helo"));
+        next.choose(recent);
+        assertThat(next.problems()).as("edited since, and checked again").anySatisfy(p -> assertThat(p)
+                .contains("client_helo"));
+        Files.writeString(mine, Files.readString(mine).replace("client_helo", "client_hello"));
+        next.dismissProblems();
+        next.choose(recent);
+        assertThat(next.lessonProperty().get().id()).isEqualTo("mine");
+        assertThat(next.choices()).noneMatch(c -> c.file().isPresent());
+    }
+
+    @Test
     void thePickerRemembersTheLastChoiceAndFreeExplorationStepsTheHandshake() {
         LessonViewModel vm = lessons(Locale.ENGLISH);
         assertThat(vm.choices()).extracting(LessonChoice::id)
