@@ -6,6 +6,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
@@ -30,6 +31,21 @@ public final class ProblemsView extends StackPane {
         ListView<String> list = new ListView<>(vm.problems());
         list.setId("problem-list");
         list.getStyleClass().addAll(Styles.ERROR_LIST, Styles.MONO);
+        // Wrapped, not cut behind a horizontal scroll bar: the end of a line is where "did you mean ...?" is.
+        list.setCellFactory(l -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+                setMinHeight(Region.USE_PREF_SIZE);
+                maxWidthProperty().bind(l.widthProperty().subtract(24));
+            }
+
+            @Override
+            protected void updateItem(String problem, boolean empty) {
+                super.updateItem(problem, empty);
+                setText(empty ? null : problem);
+            }
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
         Button close = new Button(messages.get("problems.close"));
         close.setId("problems-close");

@@ -292,6 +292,13 @@ class LessonWindowTest {
         ListView<?> problems = robot.lookup("#problem-list").queryAs(ListView.class);
         assertThat(problems.getItems()).anySatisfy(p -> assertThat(p.toString())
                 .startsWith(badFile + ":7: ").contains("client_helo"));
+        // The whole line is on screen, its "did you mean" end included: wrapped, not cut off at the list's edge.
+        javafx.scene.control.ListCell<?> cell = robot.lookup((javafx.scene.control.ListCell<?> c) -> c.getItem() != null
+                && c.getItem().toString().contains("client_helo")).query();
+        javafx.scene.text.Text shown = robot.from(cell).lookup(".text").queryAs(javafx.scene.text.Text.class);
+        assertThat(shown.getText()).isEqualTo(cell.getItem().toString()).contains("did you mean");
+        assertThat(shown.localToScene(shown.getLayoutBounds()).getMaxX())
+                .isLessThanOrEqualTo(problems.localToScene(problems.getLayoutBounds()).getMaxX());
         press(robot, KeyCode.ESCAPE);
         assertThat(robot.lookup("#problems").query().isVisible()).isFalse();
         assertThat(text(robot, "#narration-title")).isEqualTo(title);
