@@ -97,7 +97,7 @@ public final class PptxExporter implements SlideExporter {
         title.setAnchor(new Rectangle2D.Double(MARGIN, MARGIN / 2, PAGE.width - 2 * MARGIN, TITLE_HEIGHT));
         XSLFTextParagraph p = title.addNewTextParagraph();
         p.setTextAlign(TextParagraph.TextAlign.LEFT);
-        var run = p.addNewTextRun();
+        var run = run(p, deck.language());
         run.setText(slide.title());
         run.setFontSize(28.0);
         run.setBold(true);
@@ -125,7 +125,7 @@ public final class PptxExporter implements SlideExporter {
                 for (int i = 0; i < lines.length; i++) {
                     XSLFTextParagraph para = box.addNewTextParagraph();
                     para.setSpaceAfter(i == lines.length - 1 ? 60.0 : 0.0);
-                    var r = para.addNewTextRun();
+                    var r = run(para, deck.language());
                     r.setText(lines[i].strip());
                     r.setFontSize(size);
                 }
@@ -140,10 +140,25 @@ public final class PptxExporter implements SlideExporter {
             if (shape.getTextType() == Placeholder.BODY) {
                 shape.clearText();
                 for (String paragraph : paragraphs(slide)) {
-                    shape.addNewTextParagraph().addNewTextRun().setText(paragraph);
+                    run(shape.addNewTextParagraph(), deck.language()).setText(paragraph);
                 }
+            } else if (shape.getTextType() == Placeholder.DATETIME) {
+                // POI's notes master carries a date (1.7.2013) that every notes page would show; a deck has none.
+                notes.removeShape(shape);
             }
         }
+    }
+
+    /**
+     * A new run marked in the deck's language. POI marks every new run {@code lang="en-US"}, so PowerPoint
+     * checked a German deck's spelling as English and a screen reader read it with English rules.
+     */
+    private static org.apache.poi.xslf.usermodel.XSLFTextRun run(XSLFTextParagraph paragraph, java.util.Locale language) {
+        org.apache.poi.xslf.usermodel.XSLFTextRun run = paragraph.addNewTextRun();
+        if (run.getXmlObject() instanceof org.openxmlformats.schemas.drawingml.x2006.main.CTRegularTextRun r) {
+            (r.isSetRPr() ? r.getRPr() : r.addNewRPr()).setLang(language.toLanguageTag());
+        }
+        return run;
     }
 
     private static java.util.List<String> paragraphs(Slide slide) {
