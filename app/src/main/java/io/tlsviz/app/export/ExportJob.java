@@ -152,13 +152,13 @@ public final class ExportJob {
         SlideContent content = contents.get(i);
         int number = i + 1;
         slides.add(new Slide(number, content.title(), content.narration(), png,
-                SlideView.altText(trace, content.stepsRevealed(), texts), content.notes()));
+                SlideView.altText(trace, content, texts), content.notes(), content.onSlide()));
         listener.progress(number, total);
     }
 
     private static int[] snapshot(SlideRenderer renderer, SlideView view, SlideContent content) throws IOException {
         return call(() -> {
-            view.show(content.stepsRevealed(), content.title(), content.highlight());
+            view.show(content);
             return renderer.snapshot(view);
         }, "slide '" + content.title() + "'");
     }

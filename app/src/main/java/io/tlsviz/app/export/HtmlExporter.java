@@ -43,13 +43,13 @@ public final class HtmlExporter implements SlideExporter {
                     .append("\" width=\"1920\" height=\"1080\" alt=\"").append(escape(slide.altText())).append("\">\n")
                     .append("<div class=\"narration\">\n");
             for (String p : slide.paragraphs()) {
-                html.append("<p>").append(escape(p)).append("</p>\n");
+                html.append("<p>").append(lines(p)).append("</p>\n");
             }
             html.append("</div>\n</div>\n<aside class=\"notes\" aria-label=\"").append(escape(texts.get("html.notes")))
                     .append("\">\n");
             for (String p : slide.notes().split("\\R\\s*\\R")) {
                 if (!p.isBlank()) {
-                    html.append("<p>").append(escape(p.strip())).append("</p>\n");
+                    html.append("<p>").append(lines(p.strip())).append("</p>\n");
                 }
             }
             html.append("</aside>\n<footer>").append(escape(deck.title())).append(" \u2014 ").append(n).append(" / ")
@@ -63,6 +63,11 @@ public final class HtmlExporter implements SlideExporter {
                 .append("</span>\n</nav>\n<div id=\"blank\" hidden></div>\n<script>\n").append(SCRIPT)
                 .append("</script>\n</body>\n</html>\n");
         return html.toString();
+    }
+
+    /** A paragraph's text, escaped, with its single line breaks kept (a quiz's options, a lesson's list). */
+    static String lines(String paragraph) {
+        return escape(paragraph).replaceAll("\\s*\\R\\s*", "<br>\n");
     }
 
     static String escape(String text) {

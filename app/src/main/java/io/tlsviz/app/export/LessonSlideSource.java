@@ -1,9 +1,13 @@
 package io.tlsviz.app.export;
 
+import io.tlsviz.app.viewmodel.AttackReport;
+import io.tlsviz.app.viewmodel.LessonViewModel;
 import io.tlsviz.engine.Party;
 import io.tlsviz.engine.Secret;
 import io.tlsviz.engine.Step;
 import io.tlsviz.engine.Trace;
+import io.tlsviz.engine.attack.Eavesdropper;
+import io.tlsviz.lessons.Attack;
 import io.tlsviz.lessons.Beat;
 import io.tlsviz.lessons.Lesson;
 import io.tlsviz.lessons.Narration;
@@ -13,12 +17,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * A slide per beat of a lesson: the beat's title, its narration with the live values of the handshake at that
- * step (placeholders filled, emphasis as plain text), and its quiz question. The answer and the explanation go
- * only into the speaker notes, so the handout does not give them away.
+ * step (placeholders filled, emphasis as plain text), and the forward-secrecy attack where the beat runs it.
+ * A beat with a quiz gives two slides, as the window shows it in two moments: the question slide asks the
+ * question with its options (the knowledge columns veiled for a "who knows?" quiz), and the answer slide, the
+ * same picture unveiled, gives the answer and the explanation (docs/decisions/0015-quiz-answer-slides.md).
  */
 public final class LessonSlideSource implements SlideSource {
     private final Lesson lesson;
@@ -41,17 +48,57 @@ public final class LessonSlideSource implements SlideSource {
     public List<SlideContent> slides(Trace trace, Locale locale) {
         ExportTexts texts = new ExportTexts(locale);
         List<SlideContent> slides = new ArrayList<>();
+        AttackRun attacks = new AttackRun(trace);
         for (Beat beat : lesson.beats()) {
             Step step = trace.step(beat.step()).orElseThrow(() -> new IllegalArgumentException("lesson '"
                     + lesson.id() + "' has a beat on step '" + beat.step() + "', which this handshake does not have"));
-            String narration = plain(beat.narrate(valuesUpTo(trace, step.index())));
-            String question = beat.quiz().map(q -> question(q, trace, texts)).orElse("");
-            String answer = beat.quiz().map(q -> answer(q, trace, texts)).orElse("");
-            String shown = question.isEmpty() ? narration : narration + "\n\n" + question;
-            String notes = answer.isEmpty() ? shown : shown + "\n\n" + answer;
-            slides.add(new SlideContent(beat.title(), shown, notes, step.index() + 1, beat.highlightedSecrets()));
+            Map<String, byte[]> values = valuesUpTo(trace, step.index());
+            String narration = plain(beat.narrate(values));
+            int revealed = step.index() + 1;
+            List<String> highlight = beat.highlightedSecrets();
+            AttackReport attack = beat.attack().map(attacks::report).orElse(null);
+            if (beat.quiz().isEmpty()) {
+                slides.add(new SlideContent(beat.title(), narration, narration, revealed, highlight, "", false,
+                        attack));
+                continue;
+            }
+            Quiz quiz = beat.quiz().get();
+            UnaryOperator<String> resolve = text -> plain(Narration.resolve(text, values));
+            String question = question(quiz, trace, texts, resolve);
+            String answer = answer(quiz, trace, texts, resolve);
+            String asked = narration.isEmpty() ? question : narration + "\n\n" + question;
+            slides.add(new SlideContent(beat.title(), asked, asked + "\n\n" + answer, revealed, highlight, question,
+                    quiz.kind() == Quiz.Kind.WHO_KNOWS, attack));
+            String answered = texts.get("quiz.question", resolve.apply(quiz.question())) + "\n\n" + answer;
+            slides.add(new SlideContent(texts.get("quiz.answerTitle", beat.title()), answered, answered, revealed,
+                    highlight, answered, false, attack));
         }
         return slides;
+    }
+
+    /**
+     * The forward-secrecy attack as the window runs it ({@link LessonViewModel#attackProperty()}): the recorded
+     * session opened with the server's leaked key, and a DHE session with the same seed and certificates, which
+     * the same key does not open. Run once per deck, at the first beat that asks for it.
+     */
+    private static final class AttackRun {
+        private final Trace recorded;
+        private Eavesdropper.Outcome rsa;
+        private Eavesdropper.Outcome dhe;
+
+        AttackRun(Trace recorded) {
+            this.recorded = recorded;
+        }
+
+        AttackReport report(Attack attack) {
+            if (rsa == null) {
+                LessonViewModel.AttackLab lab = LessonViewModel.AttackLab.live();
+                rsa = Eavesdropper.attack(Eavesdropper.record(recorded), lab.leakedServerKey(recorded.pki()));
+                Trace dheRecording = lab.dheRecording(recorded.options().seed(), recorded.pki());
+                dhe = Eavesdropper.attack(Eavesdropper.record(dheRecording), lab.leakedServerKey(recorded.pki()));
+            }
+            return AttackReport.of(attack, rsa, recorded.secrets(), dhe);
+        }
     }
 
     /** The values known to anyone after the step at {@code index}: what the app fills placeholders with there. */
@@ -75,11 +122,12 @@ public final class LessonSlideSource implements SlideSource {
     /** The parties in the order of the window's columns and its "who knows" quiz. */
     private static final List<Party> COLUMNS = List.of(Party.CLIENT, Party.EAVESDROPPER, Party.SERVER);
 
-    private static String question(Quiz quiz, Trace trace, ExportTexts texts) {
-        StringBuilder q = new StringBuilder(texts.get("quiz.question", quiz.question()));
+    /** "Question: ..." and the numbered options, one a line. */
+    private static String question(Quiz quiz, Trace trace, ExportTexts texts, UnaryOperator<String> resolve) {
+        StringBuilder q = new StringBuilder(texts.get("quiz.question", resolve.apply(quiz.question())));
         List<String> options;
         if (quiz instanceof Quiz.MultipleChoice m) {
-            options = m.options();
+            options = m.options().stream().map(resolve).toList();
         } else if (quiz instanceof Quiz.NextMessage n) {
             options = n.options().stream().map(step -> stepTitle(trace, step)).toList();
         } else {
@@ -96,10 +144,11 @@ public final class LessonSlideSource implements SlideSource {
         return trace.step(stepName).map(Step::title).orElse(stepName);
     }
 
-    private static String answer(Quiz quiz, Trace trace, ExportTexts texts) {
+    /** "Answer: ...", then the explanation as a paragraph of its own. */
+    private static String answer(Quiz quiz, Trace trace, ExportTexts texts, UnaryOperator<String> resolve) {
         String answer;
         if (quiz instanceof Quiz.MultipleChoice m) {
-            answer = (m.correct() + 1) + ". " + m.options().get(m.correct());
+            answer = (m.correct() + 1) + ". " + resolve.apply(m.options().get(m.correct()));
         } else if (quiz instanceof Quiz.NextMessage n) {
             answer = stepTitle(trace, n.answer());
         } else {
@@ -107,6 +156,7 @@ public final class LessonSlideSource implements SlideSource {
             answer = COLUMNS.stream().filter(w.answer()::contains)
                     .map(p -> StepSlideSource.partyName(p, texts)).collect(Collectors.joining(", "));
         }
-        return texts.get("quiz.answer", answer) + (quiz.explanation().isBlank() ? "" : " " + quiz.explanation());
+        String explanation = resolve.apply(quiz.explanation()).strip();
+        return texts.get("quiz.answer", answer) + (explanation.isEmpty() ? "" : "\n\n" + explanation);
     }
 }

@@ -22,13 +22,15 @@ import org.apache.poi.xslf.usermodel.XSLFPictureData;
 import org.apache.poi.xslf.usermodel.XSLFPictureShape;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.apache.poi.xslf.usermodel.XSLFSlideLayout;
+import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xslf.usermodel.XSLFTextParagraph;
 import org.apache.poi.xslf.usermodel.XSLFTextShape;
 import org.openxmlformats.schemas.presentationml.x2006.main.CTPicture;
 
 /**
  * A PowerPoint slide per slide, 16:9: the title in the layout's title box (so outlines and screen readers find
- * it), the picture with its alt text, and the narration in the speaker notes. Plain OOXML from POI's default
+ * it), the picture with its alt text, and the narration in the speaker notes; a quiz's question and options, or
+ * its answer and explanation, also in a text box beside the picture, for the class to read. Plain OOXML from POI's default
  * template, which PowerPoint, LibreOffice Impress and Google Slides open. Dates are fixed and the zip entries
  * carry no clock time, so the same slides give the same bytes.
  */
@@ -44,6 +46,8 @@ public final class PptxExporter implements SlideExporter {
 
     private static final double MARGIN = 24;
     private static final double TITLE_HEIGHT = 56;
+    /** The picture's width on a slide that also shows a quiz's text beside it. */
+    private static final double PICTURE_WIDTH_BESIDE_TEXT = 600;
 
     @Override
     public void write(SlideDeck deck, Path target, ExportMonitor monitor) throws IOException {
@@ -93,7 +97,7 @@ public final class PptxExporter implements SlideExporter {
         title.setAnchor(new Rectangle2D.Double(MARGIN, MARGIN / 2, PAGE.width - 2 * MARGIN, TITLE_HEIGHT));
         XSLFTextParagraph p = title.addNewTextParagraph();
         p.setTextAlign(TextParagraph.TextAlign.LEFT);
-        var run = p.addNewTextRun();
+        var run = run(p, deck.language());
         run.setText(slide.title());
         run.setFontSize(28.0);
         run.setBold(true);
@@ -101,9 +105,32 @@ public final class PptxExporter implements SlideExporter {
         XSLFPictureData data = show.addPicture(slide.png(), PictureData.PictureType.PNG);
         XSLFPictureShape picture = s.createPicture(data);
         double top = MARGIN / 2 + TITLE_HEIGHT;
-        double height = PAGE.height - top - MARGIN / 2;
-        double width = height * 16 / 9;
-        picture.setAnchor(new Rectangle2D.Double((PAGE.width - width) / 2, top, width, height));
+        if (slide.onSlide().isBlank()) {
+            double height = PAGE.height - top - MARGIN / 2;
+            double width = height * 16 / 9;
+            picture.setAnchor(new Rectangle2D.Double((PAGE.width - width) / 2, top, width, height));
+        } else {
+            // A quiz's question or answer is for the class, not only the teacher: beside the picture, on the slide.
+            double width = PICTURE_WIDTH_BESIDE_TEXT;
+            picture.setAnchor(new Rectangle2D.Double(MARGIN, top, width, width * 9 / 16));
+            double x = MARGIN + width + MARGIN;
+            XSLFTextBox box = s.createTextBox();
+            box.setAnchor(new Rectangle2D.Double(x, top, PAGE.width - MARGIN - x, PAGE.height - top - MARGIN));
+            box.setWordWrap(true);
+            box.clearText();
+            java.util.List<String> paragraphs = paragraphs(slide.onSlide());
+            double size = slide.onSlide().length() > 420 ? 13.0 : slide.onSlide().length() > 260 ? 15.0 : 18.0;
+            for (String paragraph : paragraphs) {
+                String[] lines = paragraph.split("\\R");
+                for (int i = 0; i < lines.length; i++) {
+                    XSLFTextParagraph para = box.addNewTextParagraph();
+                    para.setSpaceAfter(i == lines.length - 1 ? 60.0 : 0.0);
+                    var r = run(para, deck.language());
+                    r.setText(lines[i].strip());
+                    r.setFontSize(size);
+                }
+            }
+        }
         var properties = ((CTPicture) picture.getXmlObject()).getNvPicPr().getCNvPr();
         properties.setDescr(slide.altText());
         properties.setName("Slide " + slide.number() + " picture");
@@ -113,15 +140,33 @@ public final class PptxExporter implements SlideExporter {
             if (shape.getTextType() == Placeholder.BODY) {
                 shape.clearText();
                 for (String paragraph : paragraphs(slide)) {
-                    shape.addNewTextParagraph().addNewTextRun().setText(paragraph);
+                    run(shape.addNewTextParagraph(), deck.language()).setText(paragraph);
                 }
+            } else if (shape.getTextType() == Placeholder.DATETIME) {
+                // POI's notes master carries a date (1.7.2013) that every notes page would show; a deck has none.
+                notes.removeShape(shape);
             }
         }
     }
 
+    /**
+     * A new run marked in the deck's language. POI marks every new run {@code lang="en-US"}, so PowerPoint
+     * checked a German deck's spelling as English and a screen reader read it with English rules.
+     */
+    private static org.apache.poi.xslf.usermodel.XSLFTextRun run(XSLFTextParagraph paragraph, java.util.Locale language) {
+        org.apache.poi.xslf.usermodel.XSLFTextRun run = paragraph.addNewTextRun();
+        if (run.getXmlObject() instanceof org.openxmlformats.schemas.drawingml.x2006.main.CTRegularTextRun r) {
+            (r.isSetRPr() ? r.getRPr() : r.addNewRPr()).setLang(language.toLanguageTag());
+        }
+        return run;
+    }
+
     private static java.util.List<String> paragraphs(Slide slide) {
-        String notes = slide.notes().isBlank() ? slide.narration() : slide.notes();
-        return java.util.Arrays.stream(notes.split("\\R\\s*\\R")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+        return paragraphs(slide.notes().isBlank() ? slide.narration() : slide.notes());
+    }
+
+    private static java.util.List<String> paragraphs(String text) {
+        return java.util.Arrays.stream(text.split("\\R\\s*\\R")).map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
 
     /** Copies the zip with every entry dated {@link #FIXED_LOCAL_TIME}, so re-exporting gives identical bytes. */

@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param png       the picture of the diagram and the knowledge panel, a 1920x1080 PNG
  * @param altText   a plain description of the picture for screen readers
  * @param notes     speaker notes (the narration plus anything only the teacher needs)
+ * @param onSlide   what must be on the slide itself in every format (a quiz's question, its answer): see
+ *                  {@link SlideContent#onSlide()}; PDF and HTML have it in the narration already
  */
-public record Slide(int number, String title, String narration, byte[] png, String altText, String notes) {
+public record Slide(int number, String title, String narration, byte[] png, String altText, String notes,
+        String onSlide) {
+
+    public Slide(int number, String title, String narration, byte[] png, String altText, String notes) {
+        this(number, title, narration, png, altText, notes, "");
+    }
 
     public Slide {
         if (number < 1) {
@@ -23,6 +30,7 @@ public record Slide(int number, String title, String narration, byte[] png, Stri
         png = png.clone();
         altText = altText == null ? "" : altText;
         notes = notes == null ? "" : notes;
+        onSlide = onSlide == null ? "" : onSlide;
     }
 
     @Override
@@ -41,7 +49,8 @@ public record Slide(int number, String title, String narration, byte[] png, Stri
     @Override
     public boolean equals(Object o) {
         return o instanceof Slide s && number == s.number && title.equals(s.title) && narration.equals(s.narration)
-                && java.util.Arrays.equals(png, s.png) && altText.equals(s.altText) && notes.equals(s.notes);
+                && java.util.Arrays.equals(png, s.png) && altText.equals(s.altText) && notes.equals(s.notes)
+                && onSlide.equals(s.onSlide);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tlsviz.app.export;
 
+import io.tlsviz.app.viewmodel.AttackReport;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,11 +12,22 @@ import java.util.Objects;
  * @param notes         speaker notes
  * @param stepsRevealed how many steps of the trace the picture shows as done (1 = only the first step)
  * @param highlight     secret names the picture highlights
+ * @param onSlide       what the class must read on the slide itself in every format, PowerPoint included (whose
+ *                      narration is in the notes): a quiz's question and options, or its answer and explanation;
+ *                      empty on other slides. PDF and HTML show it as the narration's last paragraphs.
+ * @param veiled        whether the picture hides the knowledge columns, as the window does while a "who knows?"
+ *                      quiz is open
+ * @param attack        the forward-secrecy attack the picture shows at this beat, as the window does; null if none
  */
-public record SlideContent(String title, String narration, String notes, int stepsRevealed, List<String> highlight) {
+public record SlideContent(String title, String narration, String notes, int stepsRevealed, List<String> highlight,
+        String onSlide, boolean veiled, AttackReport attack) {
 
     public SlideContent(String title, String narration, String notes, int stepsRevealed) {
         this(title, narration, notes, stepsRevealed, List.of());
+    }
+
+    public SlideContent(String title, String narration, String notes, int stepsRevealed, List<String> highlight) {
+        this(title, narration, notes, stepsRevealed, highlight, "", false, null);
     }
 
     public SlideContent {
@@ -26,5 +38,6 @@ public record SlideContent(String title, String narration, String notes, int ste
             throw new IllegalArgumentException("stepsRevealed must not be negative: " + stepsRevealed);
         }
         highlight = highlight == null ? List.of() : List.copyOf(highlight);
+        onSlide = onSlide == null ? "" : onSlide;
     }
 }

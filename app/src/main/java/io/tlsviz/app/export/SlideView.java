@@ -1,6 +1,7 @@
 package io.tlsviz.app.export;
 
 import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.app.view.AttackView;
 import io.tlsviz.app.view.DiagramView;
 import io.tlsviz.app.view.KnowledgeView;
 import io.tlsviz.app.view.Styles;
@@ -15,10 +16,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -38,6 +39,8 @@ public final class SlideView extends BorderPane {
     private final ExportTexts texts;
     private final ClassroomViewModel vm;
     private final KnowledgeView knowledge;
+    private final Label veil;
+    private final AttackView attack;
     private final Label heading = new Label();
     private final Label subtitle = new Label();
 
@@ -66,7 +69,21 @@ public final class SlideView extends BorderPane {
         diagram.setPrefWidth(DIAGRAM_WIDTH);
         diagram.setMinWidth(DIAGRAM_WIDTH);
         knowledge = new KnowledgeView(vm.knowledge(), messages);
-        HBox.setHgrow(knowledge, Priority.ALWAYS);
+        // As in the window (MainWindow): while a "who knows?" quiz is open, a veil stands in for the columns.
+        veil = new Label(messages.get("knowledge.hiddenForQuiz"));
+        veil.setId("knowledge-veil");
+        veil.getStyleClass().add(Styles.KNOWLEDGE_VEIL);
+        veil.setWrapText(true);
+        veil.setMaxWidth(Double.MAX_VALUE);
+        veil.setMaxHeight(Double.MAX_VALUE);
+        veil.setVisible(false);
+        StackPane knowledgeOrVeil = new StackPane(knowledge, veil);
+        VBox.setVgrow(knowledgeOrVeil, Priority.ALWAYS);
+        // The forward-secrecy attack, where the window shows it at its beat: above the columns.
+        attack = new AttackView(messages);
+        VBox right = new VBox(12, attack, knowledgeOrVeil);
+        right.setMinWidth(0);
+        HBox.setHgrow(right, Priority.ALWAYS);
 
         heading.getStyleClass().add("slide-title");
         heading.setId("slide-title");
@@ -79,7 +96,7 @@ public final class SlideView extends BorderPane {
             header.setMinHeight(HEADER_HEIGHT);
         }
         setTop(header);
-        HBox body = new HBox(24, diagram, knowledge);
+        HBox body = new HBox(24, diagram, right);
         body.getStyleClass().add("slide-body");
         setCenter(body);
     }
@@ -91,24 +108,30 @@ public final class SlideView extends BorderPane {
      * @param highlight secret names to highlight (a lesson beat's {@code highlight})
      */
     public void show(int stepsRevealed, String title, List<String> highlight) {
+        show(new SlideContent(title, "", "", stepsRevealed, highlight));
+    }
+
+    /**
+     * Shows the slide's moment: the handshake after its steps, its highlights, the knowledge columns veiled or
+     * not, and the attack if the slide has one. Each column is scrolled so that its new and highlighted values
+     * are wholly in the picture and no value is cut at the top ({@link KnowledgeView#frameForPicture}). The view
+     * must be in a scene ({@link SlideRenderer#attach}), so that the values inside the scroll panes exist.
+     */
+    public void show(SlideContent slide) {
         if (getScene() == null) {
             throw new IllegalStateException("attach the slide to a scene (SlideRenderer.attach) before show");
         }
-        vm.goTo(stepsRevealed);
-        applyCss();
-        heading.setText(title);
+        vm.goTo(slide.stepsRevealed());
+        heading.setText(slide.title());
         subtitle.setText(texts.get("slide.step", vm.positionProperty().get(), trace.steps().size()) + "  \u00b7  "
                 + StepSlideSource.protocolLabel(trace.protocol()) + "  \u00b7  " + trace.cipherSuite().ianaName());
-        // The newest values are at the end of each column: a picture shows them rather than the oldest.
-        for (Node pane : knowledge.lookupAll(".scroll-pane")) {
-            if (pane instanceof ScrollPane scroll) {
-                scroll.setVvalue(scroll.getVmax());
-            }
-        }
+        veil.setVisible(slide.veiled());
+        knowledge.setVisible(!slide.veiled());
+        attack.show(slide.attack());
         for (Node value : knowledge.lookupAll("." + Styles.KNOWLEDGE_VALUE)) {
             value.getStyleClass().remove(Styles.INPUT_HIGHLIGHT);
         }
-        for (String name : highlight) {
+        for (String name : slide.highlight()) {
             for (Party p : Party.values()) {
                 Node value = knowledge.lookup("#kv-" + p.id() + "-" + name);
                 if (value != null) {
@@ -116,6 +139,23 @@ public final class SlideView extends BorderPane {
                 }
             }
         }
+        applyCss();
+        layout();
+        knowledge.frameForPicture(slide.highlight());
+        layout();
+    }
+
+    /**
+     * A plain description of the picture, for alt text: the step and who knows what; with the columns veiled,
+     * only that they are hidden (the alt text must not give the quiz's answer away either).
+     */
+    static String altText(Trace trace, SlideContent slide, ExportTexts texts) {
+        if (!slide.veiled()) {
+            return altText(trace, slide.stepsRevealed(), texts);
+        }
+        SlideState state = new SlideState(trace, slide.stepsRevealed());
+        return texts.get("alt.veiled", state.revealed(), trace.steps().size(),
+                state.current().map(Step::title).orElse(""));
     }
 
     /** A plain description of the picture, for alt text: the step and who knows what. */

@@ -17,16 +17,24 @@ import javafx.scene.layout.VBox;
 public final class AttackView extends VBox {
     private final Messages messages;
 
+    /** Follows the lesson: shows the attack of each beat that has one. */
     public AttackView(LessonViewModel vm, Messages messages) {
-        this.messages = messages;
-        setId("attack");
-        getStyleClass().add(Styles.ATTACK);
-        setSpacing(6);
+        this(messages);
         vm.attackProperty().addListener((o, a, report) -> show(report));
         show(vm.attackProperty().get());
     }
 
-    private void show(AttackReport r) {
+    /** Shows what {@link #show} is given (a slide of the beat); empty and unmanaged until then. */
+    public AttackView(Messages messages) {
+        this.messages = messages;
+        setId("attack");
+        getStyleClass().add(Styles.ATTACK);
+        setSpacing(6);
+        show(null);
+    }
+
+    /** Shows {@code r}, or nothing (taking no room) when it is null. */
+    public void show(AttackReport r) {
         getChildren().clear();
         setVisible(r != null);
         setManaged(r != null);

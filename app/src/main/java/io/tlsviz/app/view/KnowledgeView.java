@@ -333,6 +333,78 @@ public final class KnowledgeView extends HBox {
         javafx.application.Platform.requestNextPulse();
     }
 
+    /**
+     * Frames each column for a picture, which cannot be scrolled: its new values and those named in {@code keep}
+     * wholly in view (all of them when they fit, else the new ones, else the last of the named ones), and no value
+     * cut at the top edge. Starts from the end of each column, where the newest values are, and scrolls as little
+     * as it takes, as {@link #revealAfterLayout} does in the window. A column whose end is reached with a value
+     * still cut at the top is made taller below its last value, so that the cut value can leave the picture.
+     * Lays the view out itself; it must have its size (be in a laid-out scene).
+     */
+    public void frameForPicture(java.util.Collection<String> keep) {
+        for (VBox list : lists.values()) {
+            list.setMinHeight(Region.USE_COMPUTED_SIZE); // an earlier picture's room below the last value
+        }
+        layout();
+        for (ScrollPane sp : panes.values()) {
+            sp.setVvalue(sp.getVmax());
+        }
+        // A scrolled column can lay its values out anew (a formula wraps differently when the column's width
+        // changes), so it is framed again after each layout until nothing moves, as revealAfterLayout runs after
+        // each of three layouts in the window.
+        for (int pass = 0; pass < 3; pass++) {
+            layout();
+            for (Party p : ORDER) {
+                frame(panes.get(p), lists.get(p), keep);
+            }
+        }
+        layout();
+    }
+
+    private void frame(ScrollPane sp, VBox list, java.util.Collection<String> keep) {
+        List<Node> values = list.getChildren().stream()
+                .filter(n -> n.getProperties().get(KnowledgeItem.class) instanceof KnowledgeItem).toList();
+        double view = sp.getViewportBounds().getHeight();
+        double scrollable = list.getHeight() - view;
+        if (values.isEmpty() || view <= 0 || scrollable <= 0) {
+            return;
+        }
+        List<Node> fresh = values.stream().filter(n -> n.getStyleClass().contains(Styles.NEW_VALUE)).toList();
+        List<Node> wanted = values.stream().filter(n -> fresh.contains(n)
+                || keep.contains(((KnowledgeItem) n.getProperties().get(KnowledgeItem.class)).name())).toList();
+        if (!wanted.isEmpty()) {
+            Node first = wanted.get(0);
+            Node last = wanted.get(wanted.size() - 1);
+            if (height(first, last) <= view) {
+                reveal(sp, list, first, last);
+            } else if (!fresh.isEmpty()) {
+                reveal(sp, list, fresh.get(0), fresh.get(fresh.size() - 1));
+            } else {
+                reveal(sp, list, last, last);
+            }
+        }
+        double offset = (sp.getVvalue() - sp.getVmin()) / (sp.getVmax() - sp.getVmin()) * scrollable;
+        for (int i = 0; i < values.size(); i++) {
+            javafx.geometry.Bounds b = values.get(i).getBoundsInParent();
+            if (b.getMinY() < offset - 0.5 && b.getMaxY() > offset + 0.5) {
+                // Cut at the top: down to the next value, which keeps everything below it in view. A wanted value
+                // is wholly in view, so it is never the cut one and never leaves the picture this way.
+                double down = i + 1 < values.size() ? values.get(i + 1).getBoundsInParent().getMinY() : b.getMaxY();
+                if (down > scrollable) {
+                    list.setMinHeight(down + view);
+                    layout(); // the pane keeps its offset in pixels when its content grows: scroll after it has
+                }
+                double range = list.getHeight() - view;
+                sp.setVvalue(sp.getVmin() + Math.min(1, down / range) * (sp.getVmax() - sp.getVmin()));
+                return;
+            }
+        }
+    }
+
+    private static double height(Node first, Node last) {
+        return last.getBoundsInParent().getMaxY() - first.getBoundsInParent().getMinY();
+    }
+
     static void reveal(ScrollPane sp, Region content, Node first, Node last) {
         Scrolling.reveal(sp, content, first.getBoundsInParent().getMinY(), last.getBoundsInParent().getMaxY(), true);
     }

@@ -6,6 +6,7 @@ import io.tlsviz.engine.Exchange;
 import io.tlsviz.engine.HandshakeSession;
 import io.tlsviz.engine.ScenarioOptions;
 import io.tlsviz.engine.Trace;
+import io.tlsviz.lessons.Beat;
 import io.tlsviz.lessons.Lesson;
 import io.tlsviz.lessons.LessonLibrary;
 import java.io.InputStream;
@@ -106,7 +107,7 @@ class ExportCommandTest {
     }
 
     @Test
-    void exportsALessonWithASlidePerBeat() throws Exception {
+    void exportsALessonWithASlidePerBeatAndTheQuizOnItsSlideThenItsAnswer() throws Exception {
         Lesson lesson = LessonLibrary.loadShipped().find("rsa", "de").orElseThrow();
         Path pptx = dir.resolve("rsa.pptx");
 
@@ -114,14 +115,87 @@ class ExportCommandTest {
 
         assertThat(code).as(err.toString()).isZero();
         try (InputStream in = Files.newInputStream(pptx); XMLSlideShow show = new XMLSlideShow(in)) {
-            assertThat(show.getSlides()).hasSize(lesson.beats().size());
-            for (int i = 0; i < lesson.beats().size(); i++) {
-                XSLFSlide slide = show.getSlides().get(i);
-                assertThat(slide.getTitle()).isEqualTo(lesson.beats().get(i).title());
-                assertThat(slide.getNotes()).as("speaker notes of slide %d", i + 1).isNotNull();
+            assertThat(show.getSlides()).hasSize(slideCount(lesson));
+            int n = 0;
+            for (Beat beat : lesson.beats()) {
+                XSLFSlide slide = show.getSlides().get(n++);
+                assertThat(slide.getTitle()).isEqualTo(beat.title());
+                assertThat(slide.getNotes()).as("speaker notes of slide %d", n).isNotNull();
+                if (beat.quiz().isEmpty()) {
+                    continue;
+                }
+                // The class sees the question and its options on the slide, not only the teacher in the notes.
+                assertThat(textOnSlide(slide)).as("slide %d", n).contains("Frage: ").contains("\n1. ")
+                        .contains("\n2. ").doesNotContain("Antwort: ");
+                XSLFSlide answer = show.getSlides().get(n++);
+                assertThat(answer.getTitle()).isEqualTo("Antwort: " + beat.title());
+                assertThat(textOnSlide(answer)).as("slide %d", n).contains("Antwort: ")
+                        .contains(start(beat.quiz().get().explanation()));
             }
             assertThat(show.getProperties().getCoreProperties().getTitle()).isEqualTo(lesson.title());
         }
+    }
+
+    /**
+     * The PDF asks each quiz on its beat's page (question and options) and answers it on the next page (answer
+     * and explanation), which before appeared nowhere in the PDF.
+     */
+    @Test
+    void aLessonsPdfAsksEachQuizAndAnswersItOnTheNextPage() throws Exception {
+        Lesson lesson = LessonLibrary.loadShipped().find("dhe", "en").orElseThrow();
+        Path pdf = dir.resolve("dhe.pdf");
+
+        int code = run("--lesson", "dhe", "--format", "pdf", "--out", pdf.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(slideCount(lesson));
+            int page = 0;
+            for (Beat beat : lesson.beats()) {
+                String text = pageText(doc, ++page);
+                assertThat(text).as("page %d", page).startsWith(beat.title()).doesNotContain("Answer: ");
+                if (beat.quiz().isEmpty()) {
+                    continue;
+                }
+                assertThat(text).as("page %d", page).contains("Question: ").contains("\n1. ").contains("\n2. ");
+                String answer = pageText(doc, ++page);
+                assertThat(answer).as("page %d", page).startsWith("Answer: " + beat.title()).contains("Question: ")
+                        .contains("Answer: ");
+                assertThat(answer.replaceAll("\\s+", " ")).as("page %d", page)
+                        .contains(start(beat.quiz().get().explanation()));
+            }
+        }
+    }
+
+    /** A page per beat and, after each beat with a quiz, a page with its answer. */
+    private static int slideCount(Lesson lesson) {
+        return lesson.beats().size() + (int) lesson.beats().stream().filter(b -> b.quiz().isPresent()).count();
+    }
+
+    /** The start of a lesson's text up to its first placeholder or emphasis, with its line breaks as spaces. */
+    private static String start(String text) {
+        String plain = text.split("\\{\\{|\\*")[0].strip().replaceAll("\\s+", " ");
+        return plain.substring(0, Math.min(40, plain.length())).strip();
+    }
+
+    private static String pageText(PDDocument doc, int page) throws java.io.IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return stripper.getText(doc).replace("\r", "");
+    }
+
+    /** The text of a slide's shapes other than its title: what the class reads on it. */
+    private static String textOnSlide(XSLFSlide slide) {
+        StringBuilder text = new StringBuilder();
+        for (var shape : slide.getShapes()) {
+            if (shape instanceof org.apache.poi.xslf.usermodel.XSLFTextShape t
+                    && t.getTextType() != org.apache.poi.sl.usermodel.Placeholder.TITLE
+                    && !t.getText().equals(slide.getTitle())) {
+                text.append(t.getText()).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     @Test
@@ -213,7 +287,8 @@ class ExportCommandTest {
         assertThat(code).as(err.toString()).isZero();
         Lesson german = shipped.find("dhe", "de").orElseThrow();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            assertThat(doc.getNumberOfPages()).isEqualTo(german.beats().size());
+            assertThat(doc.getNumberOfPages()).as("a page per beat and an answer page per quiz")
+                    .isEqualTo(slideCount(german));
             assertThat(new PDFTextStripper().getText(doc)).contains(german.beats().get(0).title());
         }
 

@@ -52,6 +52,22 @@ class HtmlExporterTest {
         }
     }
 
+    /** A quiz's options are lines of one paragraph: each on its own line, not run together into one. */
+    @Test
+    void aParagraphsLineBreaksStay() {
+        Slide quiz = new Slide(1, "Quiz", "Why?\n\nQuestion: Which one?\n1. This <one>\n2. That one", TestDecks.png(1),
+                "", "Question: Which one?\n1. This <one>\n2. That one\n\nAnswer: 1. This <one>.");
+        String page = new HtmlExporter().render(new SlideDeck("Deck", "", "", Locale.ENGLISH, List.of(quiz)),
+                ExportMonitor.NONE);
+
+        String narration = page.substring(page.indexOf("<div class=\"narration\">"), page.indexOf("<aside"));
+        assertThat(narration).contains("<p>Why?</p>")
+                .contains("<p>Question: Which one?<br>\n1. This &lt;one&gt;<br>\n2. That one</p>");
+        String notes = page.substring(page.indexOf("<aside"), page.indexOf("</aside>"));
+        assertThat(notes).contains("<p>Question: Which one?<br>\n1. This &lt;one&gt;<br>\n2. That one</p>")
+                .contains("<p>Answer: 1. This &lt;one&gt;.</p>");
+    }
+
     @Test
     void escapesText() {
         assertThat(HtmlExporter.escape("<a href=\"x\">'&'</a>"))

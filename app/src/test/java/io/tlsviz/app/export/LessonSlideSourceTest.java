@@ -7,6 +7,7 @@ import io.tlsviz.engine.Trace;
 import io.tlsviz.lessons.Beat;
 import io.tlsviz.lessons.Lesson;
 import io.tlsviz.lessons.LessonLibrary;
+import io.tlsviz.lessons.Quiz;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -15,26 +16,65 @@ class LessonSlideSourceTest {
     private static final LessonLibrary LIBRARY = LessonLibrary.loadShipped();
 
     @Test
-    void aSlidePerBeatOnItsStepWithLiveValuesAndTheAnswerOnlyInTheNotes() {
+    void aSlidePerBeatOnItsStepWithLiveValuesAndAQuizAskedThenAnsweredOnTheNextSlide() {
         for (String id : LIBRARY.ids()) {
             Lesson lesson = LIBRARY.find(id, "en").orElseThrow();
             Trace trace = HandshakeSession.run(lesson.scenario());
 
             List<SlideContent> slides = new LessonSlideSource(lesson).slides(trace, Locale.ENGLISH);
 
-            assertThat(slides).as(id).hasSize(lesson.beats().size());
-            for (int i = 0; i < slides.size(); i++) {
-                Beat beat = lesson.beats().get(i);
-                SlideContent slide = slides.get(i);
+            long quizzes = lesson.beats().stream().filter(b -> b.quiz().isPresent()).count();
+            assertThat(slides).as(id).hasSize(lesson.beats().size() + (int) quizzes);
+            int n = 0;
+            for (Beat beat : lesson.beats()) {
+                SlideContent slide = slides.get(n++);
+                int step = trace.step(beat.step()).orElseThrow().index() + 1;
                 assertThat(slide.title()).isEqualTo(beat.title());
-                assertThat(slide.stepsRevealed()).isEqualTo(trace.step(beat.step()).orElseThrow().index() + 1);
+                assertThat(slide.stepsRevealed()).isEqualTo(step);
                 assertThat(slide.narration()).doesNotContain("Answer: ");
-                if (beat.quiz().isPresent()) {
-                    assertThat(slide.narration()).contains("Question: " + beat.quiz().get().question().split("\\{\\{")[0]);
-                    assertThat(slide.notes()).contains("Answer: ");
+                if (beat.quiz().isEmpty()) {
+                    assertThat(slide.onSlide()).isEmpty();
+                    assertThat(slide.veiled()).isFalse();
+                    continue;
+                }
+                Quiz quiz = beat.quiz().get();
+                String question = "Question: " + quiz.question().split("\\{\\{")[0];
+                assertThat(slide.narration()).contains(question).contains("\n1. ").endsWith(slide.onSlide());
+                assertThat(slide.onSlide()).startsWith(question).contains("\n1. ").doesNotContain("Answer: ");
+                assertThat(slide.notes()).as("the teacher's notes keep the answer").contains("Answer: ");
+                assertThat(slide.veiled()).isEqualTo(quiz.kind() == Quiz.Kind.WHO_KNOWS);
+
+                SlideContent answer = slides.get(n++);
+                assertThat(answer.title()).isEqualTo("Answer: " + beat.title());
+                assertThat(answer.stepsRevealed()).as("the question's picture").isEqualTo(step);
+                assertThat(answer.highlight()).isEqualTo(slide.highlight());
+                assertThat(answer.veiled()).isFalse();
+                assertThat(answer.onSlide()).isEqualTo(answer.narration()).startsWith(question).contains("Answer: ")
+                        .doesNotContain("{{");
+                if (!quiz.explanation().isBlank()) {
+                    assertThat(answer.narration()).contains(quiz.explanation().split("\\{\\{|\\*")[0].strip());
                 }
             }
         }
+    }
+
+    @Test
+    void aMultipleChoiceAnswerNamesTheRightOptionAndExplains() {
+        Lesson dhe = LIBRARY.find("dhe", "en").orElseThrow();
+        Trace trace = HandshakeSession.run(dhe.scenario());
+        List<SlideContent> slides = new LessonSlideSource(dhe).slides(trace, Locale.ENGLISH);
+
+        SlideContent answer = slides.stream().filter(s -> s.title().equals("Answer: The client checks the signature"))
+                .findFirst().orElseThrow();
+
+        assertThat(answer.narration()).isEqualTo("""
+                Question: Why does the server sign its DH value?
+
+                Answer: 2. So that nobody in the middle can swap in their own DH value.
+
+                """ + ((Quiz.MultipleChoice) dhe.beats().stream().filter(b -> b.title()
+                .equals("The client checks the signature")).findFirst().orElseThrow().quiz().orElseThrow())
+                .explanation().strip().replaceAll("\\*", ""));
     }
 
     @Test
@@ -45,7 +85,9 @@ class LessonSlideSourceTest {
         while (!(rsa.beats().get(beat).quiz().orElse(null) instanceof io.tlsviz.lessons.Quiz.WhoKnows)) {
             beat++;
         }
-        SlideContent slide = new LessonSlideSource(rsa).slides(trace, Locale.ENGLISH).get(beat);
+        String title = rsa.beats().get(beat).title();
+        SlideContent slide = new LessonSlideSource(rsa).slides(trace, Locale.ENGLISH).stream()
+                .filter(s -> s.title().equals(title)).findFirst().orElseThrow();
         assertThat(slide.narration()).contains("1. Client\n2. Eavesdropper\n3. Server");
     }
 

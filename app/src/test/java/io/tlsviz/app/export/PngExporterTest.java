@@ -27,15 +27,31 @@ class PngExporterTest {
         assertThat(names(dir)).containsExactly("slides");
     }
 
+    /** A folder of an earlier export's slides is replaced whole: three old slides, two new ones. */
     @Test
-    void replacesAnExistingFolderWhole() throws Exception {
+    void replacesAnEarlierExportsFolderWhole() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("slides"));
-        Files.writeString(folder.resolve("old.txt"), "old");
+        for (int i = 1; i <= 3; i++) {
+            Files.writeString(folder.resolve(PngExporter.fileName(i, 2)), "old");
+        }
 
         new PngExporter().write(TestDecks.deck(2), folder, ExportMonitor.NONE);
 
         assertThat(names(folder)).containsExactly("slide-01.png", "slide-02.png");
         assertThat(names(dir)).containsExactly("slides");
+    }
+
+    /** A folder with anything else in it is left alone (since the change that stopped Replace deleting one). */
+    @Test
+    void leavesAFolderWithOtherFilesAlone() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("slides"));
+        Files.writeString(folder.resolve("old.txt"), "old");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new PngExporter().write(TestDecks.deck(2), folder, ExportMonitor.NONE))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("old.txt");
+
+        assertThat(names(folder)).containsExactly("old.txt");
     }
 
     @Test

@@ -39,6 +39,28 @@ class PptxExporterTest {
         }
     }
 
+    /**
+     * A German deck's text is marked German, on the slides and in the notes (POI marks new text en-US), and the
+     * notes carry no date (POI's notes master has one, 1.7.2013).
+     */
+    @Test
+    void theTextIsInTheDecksLanguageAndTheNotesHaveNoDate() throws Exception {
+        Path pptx = dir.resolve("deck.pptx");
+        java.util.List<Slide> slides = java.util.List.of(new Slide(1, "Frage", "Erz\u00e4hlung", TestDecks.png(1), "",
+                "Notizen", "Frage: Wer?\n1. Client\n\nAntwort: 1."));
+        new PptxExporter().write(new SlideDeck("Deck", "", "", java.util.Locale.GERMAN, slides), pptx,
+                ExportMonitor.NONE);
+
+        try (InputStream in = Files.newInputStream(pptx); XMLSlideShow show = new XMLSlideShow(in)) {
+            XSLFSlide slide = show.getSlides().get(0);
+            for (String xml : java.util.List.of(slide.getXmlObject().xmlText(), slide.getNotes().getXmlObject().xmlText())) {
+                assertThat(xml).contains("lang=\"de\"").doesNotContain("lang=\"en-US\"");
+            }
+            assertThat(slide.getNotes().getPlaceholders()).noneMatch(p -> p.getTextType() == Placeholder.DATETIME);
+            assertThat(slide.getNotes().getXmlObject().xmlText()).doesNotContain("2013");
+        }
+    }
+
     @Test
     void theSameSlidesGiveTheSameBytes() throws Exception {
         Path a = dir.resolve("a.pptx");
