@@ -343,9 +343,8 @@ public final class LessonLoader {
             }
             Keys keys = new Keys(mapping, what, BEAT_KEYS);
             String step = keys.text("step", true);
-            if (step != null) {
-                checkStep(keys.get("step"), step, "step");
-            }
+            // The step whose facts the quiz and the highlights are checked against: none when it is unknown.
+            String knownStep = step != null && checkStep(keys.get("step"), step, "step") ? step : null;
             String title = keys.text("title", true);
             String narration = keys.text("narration", true);
             Optional<Warmup> warmup = keys.get("warmup") == null ? Optional.empty()
@@ -367,7 +366,7 @@ public final class LessonLoader {
                 }
             }
             Optional<Quiz> quiz = keys.get("quiz") == null ? Optional.empty()
-                    : Optional.ofNullable(quiz(keys.get("quiz"), "the quiz of " + what, hasWarmup));
+                    : Optional.ofNullable(quiz(keys.get("quiz"), "the quiz of " + what, hasWarmup, knownStep));
             Optional<Attack> attack = keys.get("attack") == null ? Optional.empty()
                     : Optional.ofNullable(attack(keys.get("attack"), "the attack of " + what));
             return new Beat(step, title, narration == null ? null : narration.strip(), highlight, quiz, warmup, attack,
@@ -386,7 +385,8 @@ public final class LessonLoader {
             }
         }
 
-        private Quiz quiz(Node node, String what, boolean hasWarmup) {
+        /** A beat's quiz; {@code step} is the beat's step, or null when it is unknown (then answers are not checked). */
+        private Quiz quiz(Node node, String what, boolean hasWarmup, String step) {
             if (!(node instanceof MappingNode mapping)) {
                 problem(line(node), what + " must be a mapping with kind, question, answer and explanation");
                 return null;
@@ -425,8 +425,8 @@ public final class LessonLoader {
             Node answer = keys.require("answer");
             return switch (kind) {
                 case "multiple_choice" -> multipleChoice(keys, answer, question, explanation, hasWarmup);
-                case "next_message" -> nextMessage(keys, answer, question, explanation);
-                default -> whoKnows(keys, answer, question, explanation);
+                case "next_message" -> nextMessage(keys, answer, question, explanation, step);
+                default -> whoKnows(keys, answer, question, explanation, step);
             };
         }
 
@@ -466,7 +466,7 @@ public final class LessonLoader {
                     : new Quiz.MultipleChoice(question, options, chosen - 1, explanation);
         }
 
-        private Quiz nextMessage(Keys keys, Node answer, String question, String explanation) {
+        private Quiz nextMessage(Keys keys, Node answer, String question, String explanation, String step) {
             List<String> options = keys.strings("options");
             Node optionsNode = keys.get("options");
             if (optionsNode instanceof SequenceNode seq) {
@@ -487,15 +487,16 @@ public final class LessonLoader {
                 problem(line(answer), "quiz answer '" + a + "' is not one of the options");
                 return null;
             }
+            if (!checkNextMessage(answer, step, a)) {
+                return null;
+            }
             return question == null || explanation == null ? null
                     : new Quiz.NextMessage(question, options, a, explanation);
         }
 
-        private Quiz whoKnows(Keys keys, Node answer, String question, String explanation) {
+        private Quiz whoKnows(Keys keys, Node answer, String question, String explanation, String step) {
             String secret = keys.text("secret", true);
-            if (secret != null) {
-                checkSecret(keys.get("secret"), secret, "secret");
-            }
+            boolean knownSecret = secret != null && checkSecret(keys.get("secret"), secret, "secret");
             if (answer == null) {
                 return null;
             }
@@ -520,6 +521,9 @@ public final class LessonLoader {
             if (ok && parties.isEmpty()) {
                 problem(line(answer), "the answer of a who_knows quiz names at least one party");
                 ok = false;
+            }
+            if (ok && knownSecret) {
+                ok = checkWhoKnows(answer, step, secret, parties);
             }
             return !ok || secret == null || question == null || explanation == null ? null
                     : new Quiz.WhoKnows(question, secret, parties, explanation);
@@ -598,13 +602,74 @@ public final class LessonLoader {
             return false;
         }
 
-        private void checkSecret(Node where, String secret, String noun) {
+        private boolean checkSecret(Node where, String secret, String noun) {
             if (scenarioNames == null || scenarioNames.secrets().contains(secret)) {
-                return;
+                return true;
             }
             problem(line(where), "unknown " + noun + " '" + secret + "' for " + scenarioLabel
                     + suggest(secret, scenarioNames.secrets()));
+            return false;
         }
+
+        // --- truth checks: quiz answers against the live handshake (decision 0007) ---------------------
+
+        /** A next_message answer names the message really sent after the beat's step. */
+        private boolean checkNextMessage(Node where, String step, String answer) {
+            if (step == null || scenarioNames == null || !scenarioNames.hasFacts()) {
+                return true;
+            }
+            Optional<String> next = scenarioNames.nextMessage(step);
+            if (next.isEmpty()) {
+                problem(line(where), "no message is sent after step '" + step + "' in this handshake, so a "
+                        + "next_message quiz has no right answer here");
+                return false;
+            }
+            if (!next.get().equals(answer)) {
+                problem(line(where), "next_message answer '" + answer + "' is wrong: after step '" + step
+                        + "' the next message sent is '" + next.get() + "'");
+                return false;
+            }
+            return true;
+        }
+
+        /** A who_knows answer lists exactly the parties who know the value once the beat's step has happened. */
+        private boolean checkWhoKnows(Node where, String step, String secret, Set<Party> answer) {
+            if (step == null || scenarioNames == null || !scenarioNames.hasFacts()) {
+                return true;
+            }
+            Set<Party> truth = scenarioNames.knownBy(secret, step);
+            if (truth.equals(answer)) {
+                return true;
+            }
+            if (truth.isEmpty()) {
+                Optional<String> first = scenarioNames.firstStep(secret);
+                problem(line(where), first.isPresent()
+                        ? secret + " does not exist yet at step '" + step + "': it first appears at step '"
+                                + first.get() + "' (known by " + parties(scenarioNames.knownBy(secret, first.get()))
+                                + "), so ask about it at that step or later"
+                        : "no step of this handshake shows " + secret + ", so no one can be said to know it");
+                return false;
+            }
+            List<String> why = new ArrayList<>();
+            for (Party p : answer) {
+                if (!truth.contains(p)) {
+                    Optional<String> later = scenarioNames.learnedAt(secret, p);
+                    why.add(later.isPresent()
+                            ? "the " + p.id() + " learns " + secret + " only at step '" + later.get() + "'"
+                            : "the " + p.id() + " never learns " + secret + " in this handshake");
+                }
+            }
+            for (Party p : truth) {
+                if (!answer.contains(p)) {
+                    why.add("the " + p.id() + " knows " + secret + " too, from step '"
+                            + scenarioNames.learnedAt(secret, p).orElseThrow() + "'");
+                }
+            }
+            problem(line(where), "who_knows answer [" + parties(answer) + "] is wrong: " + String.join("; ", why)
+                    + "; at step '" + step + "' it is known by " + parties(truth));
+            return false;
+        }
+
 
         private void checkPlaceholders(Node node, String value, boolean hasWarmup) {
             for (int offset : Narration.malformedPlaceholders(value)) {
@@ -787,6 +852,11 @@ public final class LessonLoader {
     private static String hint(String problem) {
         return problem != null && (problem.contains("block") || problem.contains("mapping values are not allowed"))
                 ? " (check the indentation of this line and the line above)" : "";
+    }
+
+    /** Parties as lesson files name them, in the order client, server, eavesdropper. */
+    private static String parties(Set<Party> parties) {
+        return parties.stream().sorted().map(Party::id).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String shape(Node node) {
