@@ -53,6 +53,9 @@ public final class LessonLoader {
     static final List<String> WARMUP_KEYS = List.of("p", "g", "a", "b");
     static final List<String> ATTACK_KEYS = List.of("recorded", "uses", "recovers", "decrypts");
     private static final List<String> QUIZ_KINDS = List.of("multiple_choice", "next_message", "who_knows");
+    static final List<String> QUIZ_KEYS = List.of("kind", "question", "options", "secret", "answer", "explanation");
+    /** A line of text that starts like a mapping key ({@code highlight: [x]}, {@code - step: y}). */
+    private static final Pattern KEY_LIKE_LINE = Pattern.compile("(- )?([a-z_]+):(\\s.*)?");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
@@ -306,6 +309,7 @@ public final class LessonLoader {
                 problem(line(node), "beats must be a list with at least one beat (- step: client_hello ...)");
                 return beats;
             }
+            beatsColumn = seq.getStartMark().getColumn();
             int n = 0;
             String previous = null;
             for (Node item : seq.getValue()) {
@@ -321,6 +325,8 @@ public final class LessonLoader {
         }
 
         private boolean storyOrder;
+        /** The column of the dashes of the beats list, for the hint at a beat folded into text. */
+        private int beatsColumn;
 
         /** Beats follow the handshake (Next never jumps back to an earlier step) unless the lesson says order: story. */
         private void checkOrder(Node where, String previous, String step) {
@@ -350,35 +356,42 @@ public final class LessonLoader {
             Optional<Warmup> warmup = keys.get("warmup") == null ? Optional.empty()
                     : Optional.ofNullable(warmup(keys.get("warmup"), what));
             boolean hasWarmup = keys.get("warmup") != null;
+            int beatColumn = mapping.getStartMark().getColumn();
             if (title != null) {
                 checkPlaceholders(keys.get("title"), title, hasWarmup);
+                checkKeysInText(keys.get("title"), "the title of " + what, beatColumn, beatColumn + 2);
             }
             if (narration != null) {
                 checkPlaceholders(keys.get("narration"), narration, hasWarmup);
+                checkKeysInText(keys.get("narration"), "the narration of " + what, beatColumn, beatColumn + 2);
             }
             List<String> highlight = keys.strings("highlight");
             Node highlightNode = keys.get("highlight");
             if (highlightNode instanceof SequenceNode hs) {
                 for (Node h : hs.getValue()) {
                     if (h instanceof ScalarNode sc) {
-                        checkHighlight(sc);
+                        checkHighlight(sc, knownStep);
                     }
                 }
             }
             Optional<Quiz> quiz = keys.get("quiz") == null ? Optional.empty()
-                    : Optional.ofNullable(quiz(keys.get("quiz"), "the quiz of " + what, hasWarmup, knownStep));
+                    : Optional.ofNullable(quiz(keys.get("quiz"), "the quiz of " + what, hasWarmup, knownStep,
+                            beatColumn));
             Optional<Attack> attack = keys.get("attack") == null ? Optional.empty()
                     : Optional.ofNullable(attack(keys.get("attack"), "the attack of " + what));
             return new Beat(step, title, narration == null ? null : narration.strip(), highlight, quiz, warmup, attack,
                     line(node));
         }
 
-        private void checkHighlight(ScalarNode h) {
+        /** A secret name, or a field path of the message at the beat's {@code step} (null: unknown step). */
+        private void checkHighlight(ScalarNode h, String step) {
             String v = h.getValue().strip();
             if (v.contains(".")) {
                 if (!FIELD_PATH.matcher(v).matches()) {
                     problem(line(h), "highlight '" + v + "' is not a field path (lowercase words joined by dots, "
                             + "e.g. record.handshake.client_hello.random)");
+                } else {
+                    checkFieldPath(h, step, v);
                 }
             } else {
                 checkSecret(h, v, "secret");
@@ -386,7 +399,7 @@ public final class LessonLoader {
         }
 
         /** A beat's quiz; {@code step} is the beat's step, or null when it is unknown (then answers are not checked). */
-        private Quiz quiz(Node node, String what, boolean hasWarmup, String step) {
+        private Quiz quiz(Node node, String what, boolean hasWarmup, String step, int beatColumn) {
             if (!(node instanceof MappingNode mapping)) {
                 problem(line(node), what + " must be a mapping with kind, question, answer and explanation");
                 return null;
@@ -408,11 +421,16 @@ public final class LessonLoader {
             keys.require("kind");
             String question = keys.text("question", true);
             String explanation = keys.text("explanation", true);
+            int quizColumn = mapping.getValue().isEmpty() ? beatColumn + 2 : mapping.getStartMark().getColumn();
             if (question != null) {
                 checkPlaceholders(keys.get("question"), question, hasWarmup);
+                checkKeysInText(keys.get("question"), "the question of " + what, beatColumn,
+                        quizColumn);
             }
             if (explanation != null) {
                 checkPlaceholders(keys.get("explanation"), explanation, hasWarmup);
+                checkKeysInText(keys.get("explanation"), "the explanation of " + what,
+                        beatColumn, quizColumn);
             }
             if (kind == null) {
                 return null;
@@ -609,6 +627,61 @@ public final class LessonLoader {
             problem(line(where), "unknown " + noun + " '" + secret + "' for " + scenarioLabel
                     + suggest(secret, scenarioNames.secrets()));
             return false;
+        }
+
+        /** A highlighted field path names a field of the message at the beat's step, as the inspector shows it. */
+        private void checkFieldPath(Node where, String step, String path) {
+            if (step == null || scenarioNames == null || !scenarioNames.hasFacts()) {
+                return;
+            }
+            Optional<Set<String>> paths = scenarioNames.fieldPaths(step);
+            if (paths.isEmpty()) {
+                problem(line(where), "highlight '" + path + "' is a field path, but step '" + step + "' is a "
+                        + "computation, not a message: field paths name fields of the message a beat is on "
+                        + "(value names have no dots)");
+            } else if (!paths.get().contains(path)) {
+                int depth = path.split("\\.").length;
+                String hint = suggest(path, paths.get().stream().filter(p -> p.split("\\.").length == depth).toList());
+                problem(line(where), "no field '" + path + "' in the " + step + " message"
+                        + (hint.isEmpty() ? fieldsUnder(path, paths.get()) : hint));
+            }
+        }
+
+        /**
+         * A line of text that starts with a key of a beat or a quiz and a colon was most likely meant as a key,
+         * indented so far that YAML took it into the text above (after {@code narration: |}, every line
+         * indented at least as far as the first is text). Checked on the file's own lines, so a folded
+         * ({@code >}) text is caught too.
+         */
+        private void checkKeysInText(Node text, String what, int beatColumn, int quizColumn) {
+            if (!(text instanceof ScalarNode scalar)) {
+                return;
+            }
+            String value = scalar.getValue();
+            int last = Math.min(text.getEndMark().getLine(), lines.length - 1);
+            for (int i = text.getStartMark().getLine() + 1; i <= last; i++) {
+                String shown = lines[i].strip();
+                Matcher m = KEY_LIKE_LINE.matcher(shown);
+                if (shown.isEmpty() || !m.matches() || !value.contains(shown)) {
+                    continue;
+                }
+                String key = m.group(2);
+                boolean dash = m.group(1) != null;
+                if (dash && key.equals("step")) {
+                    problem(i + 1, "'" + shown + "' looks like a beat indented too far: YAML reads it as part of "
+                            + what + ". Indent '- step:' like the other beats (" + spaces(beatsColumn)
+                            + ") to start a beat");
+                    return; // the lines after it are that beat's keys: one problem says it
+                } else if (!dash && BEAT_KEYS.contains(key)) {
+                    problem(i + 1, "'" + shown + "' looks like a key indented too far: YAML reads it as part of "
+                            + what + ". Indent '" + key + ":' like the beat's other keys (" + spaces(beatColumn)
+                            + ") to make it a key");
+                } else if (!dash && QUIZ_KEYS.contains(key)) {
+                    problem(i + 1, "'" + shown + "' looks like a key indented too far: YAML reads it as part of "
+                            + what + ". Indent '" + key + ":' like the quiz's other keys (" + spaces(quizColumn)
+                            + ") to make it a key");
+                }
+            }
         }
 
         // --- truth checks: quiz answers against the live handshake (decision 0007) ---------------------
@@ -852,6 +925,33 @@ public final class LessonLoader {
     private static String hint(String problem) {
         return problem != null && (problem.contains("block") || problem.contains("mapping values are not allowed"))
                 ? " (check the indentation of this line and the line above)" : "";
+    }
+
+    private static String spaces(int n) {
+        return n == 1 ? "1 space" : n + " spaces";
+    }
+
+    /**
+     * {@code " (under 'a.b' it has: a.b.c, a.b.d)"}: the fields one level below the longest part of a wrong
+     * path that exists, in byte order; empty when not even its first word exists.
+     */
+    static String fieldsUnder(String wrong, Set<String> paths) {
+        String prefix = wrong;
+        while (prefix.contains(".")) {
+            prefix = prefix.substring(0, prefix.lastIndexOf('.'));
+            if (paths.contains(prefix)) {
+                String parent = prefix;
+                List<String> children = paths.stream()
+                        .filter(p -> p.startsWith(parent + ".") && p.indexOf('.', parent.length() + 1) < 0).toList();
+                if (children.isEmpty()) {
+                    return " ('" + parent + "' has no fields below it)";
+                }
+                int shown = Math.min(children.size(), 8);
+                return " (under '" + parent + "' it has: " + String.join(", ", children.subList(0, shown))
+                        + (children.size() > shown ? ", ..." : "") + ")";
+            }
+        }
+        return "";
     }
 
     /** Parties as lesson files name them, in the order client, server, eavesdropper. */

@@ -4,6 +4,7 @@ import io.tlsviz.engine.Party;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public record ScenarioNames(List<String> steps, Set<String> secrets, List<StepFa
             Map<String, Set<Party>> copy = new LinkedHashMap<>();
             knownBy.forEach((secret, who) -> copy.put(secret, Collections.unmodifiableSet(parties(who))));
             knownBy = Collections.unmodifiableMap(copy);
-            fieldPaths = Set.copyOf(fieldPaths);
+            fieldPaths = Collections.unmodifiableSet(new LinkedHashSet<>(fieldPaths)); // in byte order, for messages
         }
     }
 

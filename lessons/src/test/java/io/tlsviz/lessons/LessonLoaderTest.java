@@ -177,6 +177,65 @@ class LessonLoaderTest {
     }
 
     @Test
+    void aKeyIndentedIntoTheNarrationIsAProblemNotNarration() {
+        String literal = GOOD.replace("    narration: Random {{client_random|short}}.\n", """
+                    narration: |
+                      Random {{client_random|short}}.
+                      highlight: [client_random]
+                """);
+        assertThat(load(literal).problems()).extracting(Problem::toString).containsExactly("probe.en.yaml:11: "
+                + "'highlight: [client_random]' looks like a key indented too far: YAML reads it as part of the "
+                + "narration of beat 1. Indent 'highlight:' like the beat's other keys (4 spaces) to make it a key");
+        // Folded text (>) joins the line to the one above; the file's own lines still show it.
+        assertThat(load(literal.replace("narration: |", "narration: >")).problems()).extracting(Problem::line)
+                .containsExactly(11);
+        // Prose that merely contains a key word and a colon is fine.
+        assertThat(load(literal.replace("      highlight: [client_random]", "      Step: the client speaks first; "
+                + "the highlight: its random"))).satisfies(r -> assertThat(r.problems()).isEmpty());
+    }
+
+    @Test
+    void quizKeysAndWholeBeatsIndentedIntoTextAreProblemsToo() {
+        String quiz = GOOD + """
+                    quiz:
+                      kind: next_message
+                      question: |
+                        What is sent next?
+                        answer: server_hello
+                      explanation: |
+                        The server answers.
+                        - step: server_hello
+                          title: Server hello
+                          narration: The server answers.
+                """;
+        assertThat(load(quiz).problems()).extracting(Problem::toString).containsExactly(
+                "probe.en.yaml:11: the quiz of beat 1 is missing the required key 'answer'",
+                "probe.en.yaml:14: 'answer: server_hello' looks like a key indented too far: YAML reads it as part "
+                        + "of the question of the quiz of beat 1. Indent 'answer:' like the quiz's other keys "
+                        + "(6 spaces) to make it a key",
+                "probe.en.yaml:17: '- step: server_hello' looks like a beat indented too far: YAML reads it as part "
+                        + "of the explanation of the quiz of beat 1. Indent '- step:' like the other beats (2 spaces) "
+                        + "to start a beat");
+    }
+
+    @Test
+    void highlightedFieldPathsAreFieldsOfTheMessageAtTheBeatsStep() {
+        String good = GOOD + "    highlight: [record.handshake.client_hello.random, client_random]\n";
+        assertThat(load(good).problems()).isEmpty();
+        assertThat(load(good.replace("record.handshake.client_hello.random", "record.handshake.foo")).problems())
+                .extracting(Problem::toString).containsExactly("probe.en.yaml:10: no field 'record.handshake.foo' in "
+                        + "the client_hello message (under 'record.handshake' it has: record.handshake.msg_type, "
+                        + "record.handshake.length, record.handshake.client_hello)");
+        assertThat(load(good.replace("client_hello.random", "client_hello.randm")).problems())
+                .extracting(Problem::message).containsExactly("no field 'record.handshake.client_hello.randm' in the "
+                        + "client_hello message (did you mean 'record.handshake.client_hello.random'?)");
+        assertThat(load(good.replace("- step: client_hello", "- step: client_makes_premaster")).problems())
+                .extracting(Problem::message).containsExactly("highlight 'record.handshake.client_hello.random' is a "
+                        + "field path, but step 'client_makes_premaster' is a computation, not a message: field paths "
+                        + "name fields of the message a beat is on (value names have no dots)");
+    }
+
+    @Test
     void warmupPlaceholdersNeedAWarmupInTheBeat() {
         assertThat(load(GOOD.replace("{{client_random|short}}", "{{warmup.A}}")).problems())
                 .extracting(Problem::message).containsExactly("placeholder {{warmup.A}} needs a warmup in this beat");
