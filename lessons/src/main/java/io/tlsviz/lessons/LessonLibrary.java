@@ -94,8 +94,42 @@ public final class LessonLibrary {
         } catch (IOException e) {
             problems.add(new Problem(path.toString(), 0, "cannot read: " + e.getMessage()));
         }
-        List<LessonLoader.Parsed> parsed = files.stream().map(loader::parse).toList();
+        Set<String> shippedIds = Set.copyOf(Index.read().ids());
+        List<LessonLoader.Parsed> parsed = files.stream().map(f -> notShippedId(f, loader.parse(f), shippedIds)).toList();
         return assemble(parsed, problems);
+    }
+
+    /**
+     * A lesson read from disk must not take a shipped lesson's id, or opening it in the window would silently
+     * put it in the shipped lesson's place in the picker (and "the last lesson" would mean the one or the
+     * other). A file that is the shipped lesson itself, unchanged, is fine.
+     */
+    private static LessonLoader.Parsed notShippedId(Path file, LessonLoader.Parsed parsed, Set<String> shippedIds) {
+        Optional<Lesson> lesson = parsed.result().lesson();
+        if (lesson.isEmpty() || !shippedIds.contains(lesson.get().id())) {
+            return parsed;
+        }
+        String id = lesson.get().id();
+        Optional<String> shipped = Resources.find(FOLDER + id + "." + lesson.get().language() + ".yaml");
+        try {
+            if (shipped.isPresent() && sameText(shipped.get(), Files.readString(file))) {
+                return parsed;
+            }
+        } catch (IOException e) {
+            // it was just read; if it cannot be read again, it is not known to be the shipped file
+        }
+        return parsed.withProblem(new Problem(file.toString(), parsed.idLine(), "id '" + id + "' belongs to a lesson "
+                + "shipped with tlsviz: give this lesson its own id (e.g. 'my-" + id + "', the same in every language), "
+                + "or opening it would replace the shipped '" + id + "' in the lesson picker"));
+    }
+
+    /** Equal text, whatever the line endings or a byte-order mark (a checkout on Windows, an editor's save). */
+    private static boolean sameText(String a, String b) {
+        return normalised(a).equals(normalised(b));
+    }
+
+    private static String normalised(String text) {
+        return (text.startsWith("\uFEFF") ? text.substring(1) : text).replace("\r\n", "\n");
     }
 
     /** The other language files of the same lesson in the same folder: {@code base.LL.yaml}. */

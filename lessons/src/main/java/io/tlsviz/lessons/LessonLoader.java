@@ -97,8 +97,15 @@ public final class LessonLoader {
         }
     }
 
-    /** A result with the lines the translation check needs. */
-    record Parsed(Result result, int scenarioLine, int lastLine) {
+    /** A result with the lines the translation check and the library's checks need. */
+    record Parsed(Result result, int idLine, int scenarioLine, int lastLine) {
+        /** The same file with one more problem, and so without its lesson. */
+        Parsed withProblem(Problem problem) {
+            List<Problem> all = new ArrayList<>(result.problems());
+            all.add(problem);
+            all.sort(java.util.Comparator.comparingInt(Problem::line));
+            return new Parsed(new Result(result.file(), Optional.empty(), all), idLine, scenarioLine, lastLine);
+        }
     }
 
     /** Reads and checks a lesson file from disk; a file that cannot be read is one problem. */
@@ -127,7 +134,7 @@ public final class LessonLoader {
     }
 
     private static Parsed failed(String file, String message) {
-        return new Parsed(new Result(file, Optional.empty(), List.of(new Problem(file, 0, message))), 0, 0);
+        return new Parsed(new Result(file, Optional.empty(), List.of(new Problem(file, 0, message))), 0, 0, 0);
     }
 
     Parsed parse(String file, String text) {
@@ -159,18 +166,18 @@ public final class LessonLoader {
                 Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
                 String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
                 problem(mark == null ? 0 : mark.getLine() + 1, "malformed YAML: " + what + hint(what));
-                return done(null, 0);
+                return done(null, 0, 0);
             } catch (YAMLException e) {
                 problem(0, "malformed YAML: " + e.getMessage());
-                return done(null, 0);
+                return done(null, 0, 0);
             }
             if (root == null) {
                 problem(1, "empty file: a lesson needs " + String.join(", ", MAIN_KEYS));
-                return done(null, 0);
+                return done(null, 0, 0);
             }
             if (!(root instanceof MappingNode mapping)) {
                 problem(line(root), "a lesson file is a mapping with the keys " + String.join(", ", MAIN_KEYS));
-                return done(null, 0);
+                return done(null, 0, 0);
             }
             Keys lesson = new Keys(mapping, "the lesson", LESSON_KEYS);
             String id = lesson.text("id", true);
@@ -200,12 +207,13 @@ public final class LessonLoader {
             if (problems.isEmpty()) {
                 result = new Lesson(id, language, title, scenario, summary, beats, file);
             }
-            return done(result, lesson.keyLine("scenario"));
+            return done(result, lesson.keyLine("id"), lesson.keyLine("scenario"));
         }
 
-        private Parsed done(Lesson lesson, int scenarioLine) {
+        private Parsed done(Lesson lesson, int idLine, int scenarioLine) {
             problems.sort(java.util.Comparator.comparingInt(Problem::line));
-            return new Parsed(new Result(file, Optional.ofNullable(lesson), problems), scenarioLine, lines.length);
+            return new Parsed(new Result(file, Optional.ofNullable(lesson), problems), idLine, scenarioLine,
+                    lines.length);
         }
 
         private String language(Keys lesson) {

@@ -99,6 +99,34 @@ class LessonLibraryTest {
     }
 
     @Test
+    void aChangedCopyOfAShippedLessonNeedsItsOwnIdSoItCannotReplaceTheShippedOne(@TempDir Path dir) throws IOException {
+        String changed = Resources.read(LessonLibrary.FOLDER + "dhe.en.yaml")
+                .replace("title: Ephemeral Diffie-Hellman (DHE)", "title: DHE for class 10b");
+        Path mine = Files.writeString(dir.resolve("mine.en.yaml"), changed);
+
+        LessonLibrary library = LessonLibrary.load(mine);
+
+        assertThat(library.problems()).extracting(Problem::toString).containsExactly(mine + ":2: id 'dhe' belongs to "
+                + "a lesson shipped with tlsviz: give this lesson its own id (e.g. 'my-dhe', the same in every "
+                + "language), or opening it would replace the shipped 'dhe' in the lesson picker");
+        assertThat(library.ids()).isEmpty();
+
+        Files.writeString(mine, changed.replace("id: dhe\n", "id: my-dhe\n"));
+        assertThat(LessonLibrary.load(mine).problems()).isEmpty();
+    }
+
+    @Test
+    void theShippedFileItselfKeepsItsIdEvenWithWindowsLineEndings(@TempDir Path dir) throws IOException {
+        Path copy = Files.writeString(dir.resolve("dhe.en.yaml"),
+                Resources.read(LessonLibrary.FOLDER + "dhe.en.yaml").replace("\n", "\r\n"));
+
+        LessonLibrary library = LessonLibrary.load(copy);
+
+        assertThat(library.problems()).isEmpty();
+        assertThat(library.ids()).containsExactly("dhe");
+    }
+
+    @Test
     void anUnreadableFileIsOneProblem(@TempDir Path dir) {
         Path missing = dir.resolve("gone.en.yaml");
         assertThat(LessonLibrary.load(missing).problems()).extracting(Problem::toString)

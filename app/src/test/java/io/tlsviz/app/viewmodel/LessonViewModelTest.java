@@ -488,6 +488,25 @@ class LessonViewModelTest {
     }
 
     @Test
+    void aTeachersCopyWithAShippedIdDoesNotTakeTheShippedLessonsPlace(@TempDir Path dir) throws IOException {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        String shippedTitle = shipped.lesson("dhe", "en").orElseThrow().title();
+        String text;
+        try (var in = LessonLibrary.class.getClassLoader().getResourceAsStream(LessonLibrary.FOLDER + "dhe.en.yaml")) {
+            text = new String(java.util.Objects.requireNonNull(in).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Path copy = Files.writeString(dir.resolve("mine.en.yaml"),
+                text.replace("title: " + shippedTitle, "title: My DHE"));
+
+        assertThat(vm.openLessonFile(copy)).isFalse();
+
+        assertThat(vm.problems()).singleElement().satisfies(p -> assertThat(p).startsWith(copy + ":2: id 'dhe' "
+                + "belongs to a lesson shipped with tlsviz"));
+        assertThat(vm.choices()).filteredOn(c -> c.id().equals("dhe")).extracting(LessonChoice::title)
+                .containsExactly(shippedTitle);
+    }
+
+    @Test
     void thePickerRemembersTheLastChoiceAndFreeExplorationStepsTheHandshake() {
         LessonViewModel vm = lessons(Locale.ENGLISH);
         assertThat(vm.choices()).extracting(LessonChoice::id)
