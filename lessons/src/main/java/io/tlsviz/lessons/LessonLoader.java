@@ -45,8 +45,15 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class LessonLoader {
     static final List<String> LESSON_KEYS = List.of("id", "language", "title", "scenario", "summary", "order",
             "beats");
-    /** The keys a lesson file is described by in messages (order is optional and rare). */
-    private static final List<String> MAIN_KEYS = List.of("id", "language", "title", "scenario", "summary", "beats");
+    /** The keys every lesson file must have (language and order are optional). */
+    private static final String REQUIRED_KEYS = "id, title, summary, scenario and beats";
+    /**
+     * The largest lesson file, in bytes: SnakeYAML's own limit in code points (which are never more than the
+     * bytes), so a file within it is never refused by the parser. The shipped lessons are about 10 kB.
+     */
+    static final int MAX_BYTES = new LoaderOptions().getCodePointLimit();
+    /** {@code key: text: more} on one line: an unquoted value with a colon and a space in it. */
+    private static final Pattern COLON_IN_VALUE = Pattern.compile("\\s*(?:- )?([A-Za-z_][A-Za-z0-9_-]*):[ \\t]+(.*?)\\s*");
     static final List<String> SCENARIO_KEYS = List.of("exchange", "suite", "group", "ems", "middlebox", "seed");
     static final List<String> BEAT_KEYS =
             List.of("step", "title", "narration", "highlight", "quiz", "warmup", "attack");
@@ -122,6 +129,10 @@ public final class LessonLoader {
         String file = path.toString();
         String text;
         try {
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                return failed(file, tooLarge(size)); // not read at all: it may be a video chosen by mistake
+            }
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)))
                     .toString();
         } catch (CharacterCodingException e) {
@@ -138,7 +149,24 @@ public final class LessonLoader {
     }
 
     Parsed parse(String file, String text) {
+        // Each char is at most 3 bytes of UTF-8, so only a long text needs counting.
+        if (text.length() > MAX_BYTES / 3) {
+            long size = text.getBytes(StandardCharsets.UTF_8).length;
+            if (size > MAX_BYTES) {
+                return failed(file, tooLarge(size));
+            }
+        }
         return new FileReader(file, text).read();
+    }
+
+    private static String tooLarge(long bytes) {
+        return "too large for a lesson: " + megabytes(bytes) + " (a lesson file is text of at most "
+                + megabytes(MAX_BYTES) + "); is this the right file?";
+    }
+
+    private static String megabytes(long bytes) {
+        double mb = bytes / (1024.0 * 1024.0);
+        return mb == Math.rint(mb) ? (long) mb + " MB" : String.format(java.util.Locale.ROOT, "%.1f MB", mb);
     }
 
     /** The state of reading one file: its text for line lookups and the problems found so far. */
@@ -165,18 +193,22 @@ public final class LessonLoader {
             } catch (MarkedYAMLException e) {
                 Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
                 String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-                problem(mark == null ? 0 : mark.getLine() + 1, "malformed YAML: " + what + hint(what));
+                int at = mark == null ? 0 : mark.getLine() + 1;
+                String quotes = at > 0 && at <= lines.length && what != null
+                        && what.contains("mapping values are not allowed") ? quoteHint(lines[at - 1]) : null;
+                problem(at, "malformed YAML: " + (quotes != null ? quotes : what + hint(what)));
                 return done(null, 0, 0);
             } catch (YAMLException e) {
                 problem(0, "malformed YAML: " + e.getMessage());
                 return done(null, 0, 0);
             }
             if (root == null) {
-                problem(1, "empty file: a lesson needs " + String.join(", ", MAIN_KEYS));
+                problem(1, "empty file: a lesson needs " + REQUIRED_KEYS);
                 return done(null, 0, 0);
             }
             if (!(root instanceof MappingNode mapping)) {
-                problem(line(root), "a lesson file is a mapping with the keys " + String.join(", ", MAIN_KEYS));
+                problem(line(root), "a lesson file is a mapping with the keys " + REQUIRED_KEYS
+                        + " (language and order are optional)");
                 return done(null, 0, 0);
             }
             Keys lesson = new Keys(mapping, "the lesson", LESSON_KEYS);
@@ -929,6 +961,27 @@ public final class LessonLoader {
         }
     }
 
+    /**
+     * For a line {@code key: text: more}: the value has a colon and a space, which YAML takes for another
+     * key. Quotes make it text. Null when the line has another shape (then the indentation is the likelier cause).
+     */
+    static String quoteHint(String line) {
+        Matcher m = COLON_IN_VALUE.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        String key = m.group(1);
+        String value = m.group(2);
+        if (value.isEmpty() || "\"'[{|>&*!%@`#".indexOf(value.charAt(0)) >= 0
+                || !(value.contains(": ") || value.endsWith(":"))) {
+            return null;
+        }
+        String quoted = value.contains("\"") || value.contains("\\") ? "'" + value.replace("'", "''") + "'"
+                : "\"" + value + "\"";
+        return "the value of '" + key + "' contains a colon and a space, which YAML reads as the start of another "
+                + "key: put the value in quotes, " + key + ": " + quoted;
+    }
+
     /** SnakeYAML's parser messages name tokens; most of them mean the indentation is off. */
     private static String hint(String problem) {
         return problem != null && (problem.contains("block") || problem.contains("mapping values are not allowed"))
@@ -973,9 +1026,28 @@ public final class LessonLoader {
 
     /**
      * {@code " (did you mean 'x'?)"} for the closest name within a small edit distance (ties: the first in
-     * alphabetical order, so the message never depends on set order), else empty.
+     * alphabetical order, so the message never depends on set order); else, for a name written short, the
+     * names that contain it as whole words ({@code premaster} in {@code premaster_secret}, {@code random} in
+     * {@code client_random} and {@code server_random}): those that start with it if any, at most two,
+     * shortest first; else empty.
      */
     static String suggest(String wrong, Collection<String> known) {
+        String close = closest(wrong, known);
+        if (!close.isEmpty() || wrong.isEmpty()) {
+            return close;
+        }
+        List<String> containing = known.stream().filter(k -> ("_" + k + "_").contains("_" + wrong + "_"))
+                .sorted(java.util.Comparator.comparingInt(String::length).thenComparing(k -> k)).toList();
+        List<String> starting = containing.stream().filter(k -> k.startsWith(wrong + "_")).toList();
+        List<String> names = starting.isEmpty() ? containing : starting;
+        if (names.isEmpty()) {
+            return "";
+        }
+        return names.size() == 1 ? " (did you mean '" + names.get(0) + "'?)"
+                : " (did you mean '" + names.get(0) + "' or '" + names.get(1) + "'?)";
+    }
+
+    private static String closest(String wrong, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -105,10 +106,12 @@ class LessonLoaderTest {
 
     @Test
     void emptyAndNonMappingFilesAreOneProblemEach() {
+        // Only what is required: the language may come from the file name, and order is optional.
         assertThat(load("").problems()).extracting(Problem::toString)
-                .containsExactly("probe.en.yaml:1: empty file: a lesson needs id, language, title, scenario, summary, beats");
+                .containsExactly("probe.en.yaml:1: empty file: a lesson needs id, title, summary, scenario and beats");
         assertThat(load("- just\n- a list\n").problems()).extracting(Problem::message)
-                .containsExactly("a lesson file is a mapping with the keys id, language, title, scenario, summary, beats");
+                .containsExactly("a lesson file is a mapping with the keys id, title, summary, scenario and beats "
+                        + "(language and order are optional)");
     }
 
     @Test
@@ -233,6 +236,53 @@ class LessonLoaderTest {
                 .extracting(Problem::message).containsExactly("highlight 'record.handshake.client_hello.random' is a "
                         + "field path, but step 'client_makes_premaster' is a computation, not a message: field paths "
                         + "name fields of the message a beat is on (value names have no dots)");
+    }
+
+    @Test
+    void aColonInAnUnquotedValueAsksForQuotes() {
+        assertThat(load(GOOD.replace("title: Probe", "title: RSA: the classic")).problems())
+                .extracting(Problem::toString).containsExactly("probe.en.yaml:2: malformed YAML: the value of 'title' "
+                        + "contains a colon and a space, which YAML reads as the start of another key: put the value "
+                        + "in quotes, title: \"RSA: the classic\"");
+        assertThat(load(GOOD.replace("title: Probe", "title: \"RSA: the classic\"")).problems()).isEmpty();
+        assertThat(load(GOOD.replace("    narration: Random", "    narration: Note: random")).problems())
+                .extracting(Problem::message).containsExactly("malformed YAML: the value of 'narration' contains a "
+                        + "colon and a space, which YAML reads as the start of another key: put the value in quotes, "
+                        + "narration: \"Note: random {{client_random|short}}.\"");
+        // A line of another shape keeps the indentation hint.
+        assertThat(load(GOOD.replace("    title: Hello\n", "    title: Hello\n      there: again\n")).problems())
+                .extracting(Problem::message).singleElement().asString().endsWith("(check the indentation of this "
+                        + "line and the line above)");
+    }
+
+    @Test
+    void aFileTooLargeForALessonSaysSoAndItsSize(@TempDir Path dir) throws java.io.IOException {
+        Path huge = dir.resolve("huge.en.yaml");
+        byte[] thirteen = new byte[13 * 1024 * 1024];
+        java.util.Arrays.fill(thirteen, (byte) 'a');
+        java.nio.file.Files.write(huge, thirteen);
+        Path big = dir.resolve("big.en.yaml");
+        java.nio.file.Files.write(big, java.util.Arrays.copyOf(thirteen, 5 * 1024 * 1024 + 512 * 1024));
+
+        assertThat(LessonLibrary.load(huge).problems()).extracting(Problem::toString).containsExactly(huge
+                + ": too large for a lesson: 13 MB (a lesson file is text of at most 3 MB); is this the right file?");
+        assertThat(LessonLibrary.load(big).problems()).extracting(Problem::message).containsExactly(
+                "too large for a lesson: 5.5 MB (a lesson file is text of at most 3 MB); is this the right file?");
+        assertThat(LessonLoader.againstLiveTraces().load("text.en.yaml", "a".repeat(3 * 1024 * 1024 + 1))
+                .problems()).extracting(Problem::message).singleElement().asString()
+                .startsWith("too large for a lesson: 3.0 MB");
+    }
+
+    @Test
+    void aValueNameWrittenShortGetsTheFullNameSuggested() {
+        assertThat(load(GOOD.replace("{{client_random|short}}", "{{premaster|short}}")).problems())
+                .extracting(Problem::message).containsExactly("unknown placeholder {{premaster|short}} for the rsa "
+                        + "scenario (did you mean 'premaster_secret'?)");
+        assertThat(load(GOOD.replace("{{client_random|short}}", "{{random}}")).problems())
+                .extracting(Problem::message).containsExactly("unknown placeholder {{random}} for the rsa scenario "
+                        + "(did you mean 'client_random' or 'server_random'?)");
+        assertThat(load(GOOD + "    highlight: [master]\n").problems()).extracting(Problem::message)
+                .containsExactly("unknown secret 'master' for the rsa scenario (did you mean 'master_secret'?)");
     }
 
     @Test
