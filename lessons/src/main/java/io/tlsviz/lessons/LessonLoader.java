@@ -254,8 +254,12 @@ public final class LessonLoader {
             String written = lesson.text("language", false);
             if (written == null) {
                 if (fromName == null && lesson.get("language") == null) {
-                    problem(1, "cannot tell the language: name the file ID.en.yaml (or .de.yaml, ...) "
-                            + "or add 'language: en'");
+                    problem(1, "cannot tell the language: name the file "
+                            + LessonLibrary.LANGUAGES.stream().map(l -> "ID." + l + ".yaml")
+                                    .collect(java.util.stream.Collectors.joining(" or "))
+                            + ", or add 'language: " + LessonLibrary.REFERENCE_LANGUAGE + "'");
+                } else if (fromName != null && !LessonLibrary.LANGUAGES.contains(fromName)) {
+                    problem(1, unsupported(fromName) + " (the file name says '" + fromName + "')");
                 }
                 return fromName;
             }
@@ -264,8 +268,15 @@ public final class LessonLoader {
             } else if (fromName != null && !fromName.equals(written)) {
                 problem(line(lesson.get("language")), "language '" + written + "' does not match the file name, which says '"
                         + fromName + "'");
+            } else if (!LessonLibrary.LANGUAGES.contains(written)) {
+                problem(line(lesson.get("language")), unsupported(written));
             }
             return written;
+        }
+
+        private static String unsupported(String language) {
+            return "language '" + language + "' is not one tlsviz speaks: a lesson is in "
+                    + String.join(" or ", LessonLibrary.LANGUAGES) + ", the languages of the app";
         }
 
         private ScenarioOptions scenario(Node node) {

@@ -127,6 +127,25 @@ class LessonLibraryTest {
     }
 
     @Test
+    void anIndexOfLessonsInAFolderIsSkippedNotReadAsALesson(@TempDir Path dir) throws IOException {
+        copyShipped("index.yaml", dir);
+        copyShipped("rsa.en.yaml", dir);
+
+        LessonLibrary library = LessonLibrary.load(dir);
+
+        assertThat(library.problems()).isEmpty();
+        assertThat(library.files()).containsExactly(dir.resolve("rsa.en.yaml").toString());
+        assertThat(library.skipped()).containsExactly(new LessonLibrary.Skipped(dir.resolve("index.yaml").toString(),
+                "an index of lessons like the shipped index.yaml (the picker's order), not a lesson"));
+
+        // A file that only bears the name is read as what it claims to be, and its problems are said.
+        Files.writeString(dir.resolve("index.yaml"), "id: index\ntitle: Not an index\n");
+        LessonLibrary other = LessonLibrary.load(dir);
+        assertThat(other.skipped()).isEmpty();
+        assertThat(other.problems()).extracting(Problem::file).contains(dir.resolve("index.yaml").toString());
+    }
+
+    @Test
     void anUnreadableFileIsOneProblem(@TempDir Path dir) {
         Path missing = dir.resolve("gone.en.yaml");
         assertThat(LessonLibrary.load(missing).problems()).extracting(Problem::toString)

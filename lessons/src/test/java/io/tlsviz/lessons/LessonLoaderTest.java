@@ -117,12 +117,22 @@ class LessonLoaderTest {
     @Test
     void theLanguageComesFromTheFileNameOrTheKeyAndTheyMustAgree() {
         assertThat(LessonLoader.againstLiveTraces().load("probe.yaml", GOOD).problems()).extracting(Problem::toString)
-                .containsExactly("probe.yaml:1: cannot tell the language: name the file ID.en.yaml (or .de.yaml, ...) "
+                .containsExactly("probe.yaml:1: cannot tell the language: name the file ID.en.yaml or ID.de.yaml, "
                         + "or add 'language: en'");
         assertThat(LessonLoader.againstLiveTraces().load("probe.yaml", "language: de\n" + GOOD).lesson().orElseThrow()
                 .language()).isEqualTo("de");
         assertThat(load("language: de\n" + GOOD).problems()).extracting(Problem::toString)
                 .containsExactly("probe.en.yaml:1: language 'de' does not match the file name, which says 'en'");
+    }
+
+    @Test
+    void aLanguageTheAppDoesNotSpeakIsAProblemWhereverItIsWritten() {
+        assertThat(LessonLoader.againstLiveTraces().load("probe.fr.yaml", GOOD).problems()).extracting(Problem::toString)
+                .containsExactly("probe.fr.yaml:1: language 'fr' is not one tlsviz speaks: a lesson is in en or de, "
+                        + "the languages of the app (the file name says 'fr')");
+        assertThat(LessonLoader.againstLiveTraces().load("probe.yaml", GOOD + "language: fr\n").problems())
+                .extracting(Problem::toString).containsExactly("probe.yaml:10: language 'fr' is not one tlsviz "
+                        + "speaks: a lesson is in en or de, the languages of the app");
     }
 
     @Test
