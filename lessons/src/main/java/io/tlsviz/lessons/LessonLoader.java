@@ -77,15 +77,19 @@ public final class LessonLoader {
     }
 
     /**
-     * A loader that checks everything but step and secret names: for the shipped lessons at the app's start,
-     * which the build has already checked against live handshakes ({@code ShippedLessonsTest}), so the window
-     * need not run six handshakes before its first frame. A teacher's own file is always checked live.
+     * A loader that checks everything but what needs a live handshake (step and secret names, quiz answers,
+     * field paths): for the shipped lessons at the app's start, which the build has already checked against
+     * live handshakes ({@code ShippedLessonsTest}, {@code QuizTruthTest}), so the window need not run six
+     * handshakes before its first frame. A teacher's own file is always checked live.
      */
     public static LessonLoader withoutNameChecks() {
         return new LessonLoader(options -> null);
     }
 
-    /** A loader that checks names against a live handshake of each lesson's scenario ({@link LiveNames}). */
+    /**
+     * A loader that checks names, quiz answers and field paths against a live handshake of each lesson's
+     * scenario ({@link LiveNames}): one handshake per scenario, however many files and quizzes.
+     */
     public static LessonLoader againstLiveTraces() {
         return new LessonLoader(LiveNames::forScenario);
     }
@@ -272,11 +276,6 @@ public final class LessonLoader {
                 problem(line(lesson.get("language")), unsupported(written));
             }
             return written;
-        }
-
-        private static String unsupported(String language) {
-            return "language '" + language + "' is not one tlsviz speaks: a lesson is in "
-                    + String.join(" or ", LessonLibrary.LANGUAGES) + ", the languages of the app";
         }
 
         private ScenarioOptions scenario(Node node) {
@@ -475,13 +474,11 @@ public final class LessonLoader {
             int quizColumn = mapping.getValue().isEmpty() ? beatColumn + 2 : mapping.getStartMark().getColumn();
             if (question != null) {
                 checkPlaceholders(keys.get("question"), question, hasWarmup);
-                checkKeysInText(keys.get("question"), "the question of " + what, beatColumn,
-                        quizColumn);
+                checkKeysInText(keys.get("question"), "the question of " + what, beatColumn, quizColumn);
             }
             if (explanation != null) {
                 checkPlaceholders(keys.get("explanation"), explanation, hasWarmup);
-                checkKeysInText(keys.get("explanation"), "the explanation of " + what,
-                        beatColumn, quizColumn);
+                checkKeysInText(keys.get("explanation"), "the explanation of " + what, beatColumn, quizColumn);
             }
             if (kind == null) {
                 return null;
@@ -997,6 +994,11 @@ public final class LessonLoader {
     private static String hint(String problem) {
         return problem != null && (problem.contains("block") || problem.contains("mapping values are not allowed"))
                 ? " (check the indentation of this line and the line above)" : "";
+    }
+
+    private static String unsupported(String language) {
+        return "language '" + language + "' is not one tlsviz speaks: a lesson is in "
+                + String.join(" or ", LessonLibrary.LANGUAGES) + ", the languages of the app";
     }
 
     private static String spaces(int n) {

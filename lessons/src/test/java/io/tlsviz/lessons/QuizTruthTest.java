@@ -106,14 +106,18 @@ class QuizTruthTest {
 
     @Test
     void theScenarioAsTheLessonDeclaresItDecides() {
-        // TLS 1.3 sends the server's ChangeCipherSpec right after its hello (Bouncy Castle's order, docs/steps.md).
-        String tls13 = lesson("tls13", "server_hello", nextMessage("server_encrypted_extensions"));
-        assertThat(problems(tls13)).containsExactly("mine.en.yaml:13: next_message answer "
-                + "'server_encrypted_extensions' is wrong: after step 'server_hello' the next message sent is "
-                + "'server_change_cipher_spec'");
-        // The same question in an ECDHE lesson: shared_secret exists there, and the eavesdropper never knows it.
-        assertThat(problems(lesson("ecdhe", "server_computes_premaster", whoKnows("shared_secret", "[client, server]"))))
-                .isEmpty();
+        // RSA sends no ServerKeyExchange (docs/steps.md): the same answer is right in one lesson, wrong in the other.
+        assertThat(problems(lesson("rsa", "server_certificate", nextMessage("server_hello_done")))).isEmpty();
+        assertThat(problems(lesson("dhe", "server_certificate", nextMessage("server_hello_done")))).containsExactly(
+                "mine.en.yaml:13: next_message answer 'server_hello_done' is wrong: after step 'server_certificate' "
+                        + "the next message sent is 'server_key_exchange'");
+        // The suite decides the names, and so the facts: a CBC suite has MAC keys, known to both sides once derived.
+        String cbc = lesson("rsa", "server_derives_session_keys", whoKnows("client_write_mac_key", "[client, server]"))
+                .replace("  exchange: rsa\n", "  exchange: rsa\n  suite: TLS_RSA_WITH_AES_128_CBC_SHA256\n");
+        assertThat(problems(cbc)).isEmpty();
+        assertThat(problems(cbc.replace("[client, server]", "[client]"))).containsExactly("mine.en.yaml:15: who_knows "
+                + "answer [client] is wrong: the server knows client_write_mac_key too, from step "
+                + "'server_derives_session_keys'; at step 'server_derives_session_keys' it is known by client, server");
     }
 
     @Test
