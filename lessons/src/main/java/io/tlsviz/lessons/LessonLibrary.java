@@ -28,15 +28,26 @@ public final class LessonLibrary {
     public static final String FOLDER = "io/tlsviz/lessons/";
     /** The language translations are compared with, and the fallback when a language is missing. */
     public static final String REFERENCE_LANGUAGE = "en";
+    /** The languages a lesson can be in: those the app speaks (its message bundles), reference first. */
+    public static final List<String> LANGUAGES = List.of(REFERENCE_LANGUAGE, "de");
+
+    /** A file a folder held that is not a lesson and was not checked as one, and why. */
+    public record Skipped(String file, String reason) {
+    }
 
     private static final Pattern LESSON_FILE = Pattern.compile("(.+)\\.([a-z]{2})\\.ya?ml");
 
     private final Map<String, Map<String, Lesson>> lessons;
     private final List<Problem> problems;
+    private final List<String> files;
+    private final List<Skipped> skipped;
 
-    private LessonLibrary(Map<String, Map<String, Lesson>> lessons, List<Problem> problems) {
+    private LessonLibrary(Map<String, Map<String, Lesson>> lessons, List<Problem> problems, List<String> files,
+            List<Skipped> skipped) {
         this.lessons = lessons;
         this.problems = List.copyOf(problems);
+        this.files = List.copyOf(files);
+        this.skipped = List.copyOf(skipped);
     }
 
     /** The lessons shipped with tlsviz, checked against live traces of their scenarios. */
@@ -66,11 +77,12 @@ public final class LessonLibrary {
                 parsed.add(p);
             }
         }
-        return assemble(parsed, missing);
+        return assemble(parsed, missing, List.of());
     }
 
     /**
-     * Lessons from disk. A folder: every {@code *.yaml} / {@code *.yml} in it (not in subfolders). A file:
+     * Lessons from disk. A folder: every {@code *.yaml} / {@code *.yml} in it (not in subfolders), except
+     * an index of lessons like the shipped {@code index.yaml}, which is {@linkplain #skipped() skipped}. A file:
      * that file and its other languages beside it ({@code mine.de.yaml} brings {@code mine.en.yaml}), so
      * the translations are checked together.
      */
@@ -94,8 +106,73 @@ public final class LessonLibrary {
         } catch (IOException e) {
             problems.add(new Problem(path.toString(), 0, "cannot read: " + e.getMessage()));
         }
-        List<LessonLoader.Parsed> parsed = files.stream().map(loader::parse).toList();
-        return assemble(parsed, problems);
+        List<Skipped> skipped = new ArrayList<>();
+        for (Path f : List.copyOf(files)) {
+            if (isIndex(f)) {
+                files.remove(f);
+                skipped.add(new Skipped(f.toString(), "an index of lessons like the shipped " + INDEX_NAME
+                        + " (the picker's order), not a lesson"));
+            }
+        }
+        Set<String> shippedIds = Set.copyOf(Index.read().ids());
+        List<LessonLoader.Parsed> parsed = files.stream().map(f -> notShippedId(f, loader.parse(f), shippedIds)).toList();
+        return assemble(parsed, problems, skipped);
+    }
+
+    private static final String INDEX_NAME = INDEX.substring(INDEX.lastIndexOf('/') + 1);
+
+    /**
+     * Whether a file is an index of lessons as tlsviz ships one ({@code index.yaml}: a mapping of exactly the
+     * lists {@code languages} and {@code lessons}), not a lesson: checking the shipped lessons' folder must
+     * not report the index as a broken lesson.
+     */
+    private static boolean isIndex(Path file) {
+        if (!file.getFileName().toString().equals(INDEX_NAME)) {
+            return false;
+        }
+        try {
+            if (Files.size(file) > LessonLoader.MAX_BYTES) {
+                return false;
+            }
+            Object root = new Yaml().load(Files.readString(file));
+            return root instanceof Map<?, ?> map && map.keySet().equals(Set.of("languages", "lessons"))
+                    && map.get("languages") instanceof List && map.get("lessons") instanceof List;
+        } catch (IOException | RuntimeException e) {
+            return false; // then it is read as a lesson, and its problems say what is wrong with it
+        }
+    }
+
+    /**
+     * A lesson read from disk must not take a shipped lesson's id, or opening it in the window would silently
+     * put it in the shipped lesson's place in the picker (and "the last lesson" would mean the one or the
+     * other). A file that is the shipped lesson itself, unchanged, is fine.
+     */
+    private static LessonLoader.Parsed notShippedId(Path file, LessonLoader.Parsed parsed, Set<String> shippedIds) {
+        Optional<Lesson> lesson = parsed.result().lesson();
+        if (lesson.isEmpty() || !shippedIds.contains(lesson.get().id())) {
+            return parsed;
+        }
+        String id = lesson.get().id();
+        Optional<String> shipped = Resources.find(FOLDER + id + "." + lesson.get().language() + ".yaml");
+        try {
+            if (shipped.isPresent() && sameText(shipped.get(), Files.readString(file))) {
+                return parsed;
+            }
+        } catch (IOException e) {
+            // it was just read; if it cannot be read again, it is not known to be the shipped file
+        }
+        return parsed.withProblem(new Problem(file.toString(), parsed.idLine(), "id '" + id + "' belongs to a lesson "
+                + "shipped with tlsviz: give this lesson its own id (e.g. 'my-" + id + "', the same in every language), "
+                + "or opening it would replace the shipped '" + id + "' in the lesson picker"));
+    }
+
+    /** Equal text, whatever the line endings or a byte-order mark (a checkout on Windows, an editor's save). */
+    private static boolean sameText(String a, String b) {
+        return normalised(a).equals(normalised(b));
+    }
+
+    private static String normalised(String text) {
+        return (text.startsWith("\uFEFF") ? text.substring(1) : text).replace("\r\n", "\n");
     }
 
     /** The other language files of the same lesson in the same folder: {@code base.LL.yaml}. */
@@ -121,7 +198,8 @@ public final class LessonLibrary {
     }
 
     /** Groups good lessons by id, checks translations against the reference language, collects problems. */
-    private static LessonLibrary assemble(List<LessonLoader.Parsed> parsed, List<Problem> earlier) {
+    private static LessonLibrary assemble(List<LessonLoader.Parsed> parsed, List<Problem> earlier,
+            List<Skipped> skipped) {
         List<Problem> problems = new ArrayList<>(earlier);
         Map<String, Map<String, LessonLoader.Parsed>> byId = new LinkedHashMap<>();
         for (LessonLoader.Parsed p : parsed) {
@@ -157,7 +235,8 @@ public final class LessonLibrary {
             lessons.put(entry.getKey(), Collections.unmodifiableMap(good));
         }
         problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
-        return new LessonLibrary(Collections.unmodifiableMap(lessons), problems);
+        return new LessonLibrary(Collections.unmodifiableMap(lessons), problems,
+                parsed.stream().map(p -> p.result().file()).toList(), skipped);
     }
 
     private static int languageOrder(String a, String b) {
@@ -209,6 +288,16 @@ public final class LessonLibrary {
 
     public boolean hasProblems() {
         return !problems.isEmpty();
+    }
+
+    /** The lesson files read, in the order they were read (a folder's in name order). */
+    public List<String> files() {
+        return files;
+    }
+
+    /** Files that were not read as lessons, such as an index of lessons in a folder. */
+    public List<Skipped> skipped() {
+        return skipped;
     }
 
     /** The index of shipped lessons. */

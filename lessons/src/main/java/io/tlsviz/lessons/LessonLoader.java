@@ -45,14 +45,24 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class LessonLoader {
     static final List<String> LESSON_KEYS = List.of("id", "language", "title", "scenario", "summary", "order",
             "beats");
-    /** The keys a lesson file is described by in messages (order is optional and rare). */
-    private static final List<String> MAIN_KEYS = List.of("id", "language", "title", "scenario", "summary", "beats");
+    /** The keys every lesson file must have (language and order are optional). */
+    private static final String REQUIRED_KEYS = "id, title, summary, scenario and beats";
+    /**
+     * The largest lesson file, in bytes: SnakeYAML's own limit in code points (which are never more than the
+     * bytes), so a file within it is never refused by the parser. The shipped lessons are about 10 kB.
+     */
+    static final int MAX_BYTES = new LoaderOptions().getCodePointLimit();
+    /** {@code key: text: more} on one line: an unquoted value with a colon and a space in it. */
+    private static final Pattern COLON_IN_VALUE = Pattern.compile("\\s*(?:- )?([A-Za-z_][A-Za-z0-9_-]*):[ \\t]+(.*?)\\s*");
     static final List<String> SCENARIO_KEYS = List.of("exchange", "suite", "group", "ems", "middlebox", "seed");
     static final List<String> BEAT_KEYS =
             List.of("step", "title", "narration", "highlight", "quiz", "warmup", "attack");
     static final List<String> WARMUP_KEYS = List.of("p", "g", "a", "b");
     static final List<String> ATTACK_KEYS = List.of("recorded", "uses", "recovers", "decrypts");
     private static final List<String> QUIZ_KINDS = List.of("multiple_choice", "next_message", "who_knows");
+    static final List<String> QUIZ_KEYS = List.of("kind", "question", "options", "secret", "answer", "explanation");
+    /** A line of text that starts like a mapping key ({@code highlight: [x]}, {@code - step: y}). */
+    private static final Pattern KEY_LIKE_LINE = Pattern.compile("(- )?([a-z_]+):(\\s.*)?");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
@@ -67,15 +77,19 @@ public final class LessonLoader {
     }
 
     /**
-     * A loader that checks everything but step and secret names: for the shipped lessons at the app's start,
-     * which the build has already checked against live handshakes ({@code ShippedLessonsTest}), so the window
-     * need not run six handshakes before its first frame. A teacher's own file is always checked live.
+     * A loader that checks everything but what needs a live handshake (step and secret names, quiz answers,
+     * field paths): for the shipped lessons at the app's start, which the build has already checked against
+     * live handshakes ({@code ShippedLessonsTest}, {@code QuizTruthTest}), so the window need not run six
+     * handshakes before its first frame. A teacher's own file is always checked live.
      */
     public static LessonLoader withoutNameChecks() {
         return new LessonLoader(options -> null);
     }
 
-    /** A loader that checks names against a live handshake of each lesson's scenario ({@link LiveNames}). */
+    /**
+     * A loader that checks names, quiz answers and field paths against a live handshake of each lesson's
+     * scenario ({@link LiveNames}): one handshake per scenario, however many files and quizzes.
+     */
     public static LessonLoader againstLiveTraces() {
         return new LessonLoader(LiveNames::forScenario);
     }
@@ -94,8 +108,15 @@ public final class LessonLoader {
         }
     }
 
-    /** A result with the lines the translation check needs. */
-    record Parsed(Result result, int scenarioLine, int lastLine) {
+    /** A result with the lines the translation check and the library's checks need. */
+    record Parsed(Result result, int idLine, int scenarioLine, int lastLine) {
+        /** The same file with one more problem, and so without its lesson. */
+        Parsed withProblem(Problem problem) {
+            List<Problem> all = new ArrayList<>(result.problems());
+            all.add(problem);
+            all.sort(java.util.Comparator.comparingInt(Problem::line));
+            return new Parsed(new Result(result.file(), Optional.empty(), all), idLine, scenarioLine, lastLine);
+        }
     }
 
     /** Reads and checks a lesson file from disk; a file that cannot be read is one problem. */
@@ -112,6 +133,10 @@ public final class LessonLoader {
         String file = path.toString();
         String text;
         try {
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                return failed(file, tooLarge(size)); // not read at all: it may be a video chosen by mistake
+            }
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)))
                     .toString();
         } catch (CharacterCodingException e) {
@@ -124,11 +149,28 @@ public final class LessonLoader {
     }
 
     private static Parsed failed(String file, String message) {
-        return new Parsed(new Result(file, Optional.empty(), List.of(new Problem(file, 0, message))), 0, 0);
+        return new Parsed(new Result(file, Optional.empty(), List.of(new Problem(file, 0, message))), 0, 0, 0);
     }
 
     Parsed parse(String file, String text) {
+        // Each char is at most 3 bytes of UTF-8, so only a long text needs counting.
+        if (text.length() > MAX_BYTES / 3) {
+            long size = text.getBytes(StandardCharsets.UTF_8).length;
+            if (size > MAX_BYTES) {
+                return failed(file, tooLarge(size));
+            }
+        }
         return new FileReader(file, text).read();
+    }
+
+    private static String tooLarge(long bytes) {
+        return "too large for a lesson: " + megabytes(bytes) + " (a lesson file is text of at most "
+                + megabytes(MAX_BYTES) + "); is this the right file?";
+    }
+
+    private static String megabytes(long bytes) {
+        double mb = bytes / (1024.0 * 1024.0);
+        return mb == Math.rint(mb) ? (long) mb + " MB" : String.format(java.util.Locale.ROOT, "%.1f MB", mb);
     }
 
     /** The state of reading one file: its text for line lookups and the problems found so far. */
@@ -155,19 +197,23 @@ public final class LessonLoader {
             } catch (MarkedYAMLException e) {
                 Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
                 String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-                problem(mark == null ? 0 : mark.getLine() + 1, "malformed YAML: " + what + hint(what));
-                return done(null, 0);
+                int at = mark == null ? 0 : mark.getLine() + 1;
+                String quotes = at > 0 && at <= lines.length && what != null
+                        && what.contains("mapping values are not allowed") ? quoteHint(lines[at - 1]) : null;
+                problem(at, "malformed YAML: " + (quotes != null ? quotes : what + hint(what)));
+                return done(null, 0, 0);
             } catch (YAMLException e) {
                 problem(0, "malformed YAML: " + e.getMessage());
-                return done(null, 0);
+                return done(null, 0, 0);
             }
             if (root == null) {
-                problem(1, "empty file: a lesson needs " + String.join(", ", MAIN_KEYS));
-                return done(null, 0);
+                problem(1, "empty file: a lesson needs " + REQUIRED_KEYS);
+                return done(null, 0, 0);
             }
             if (!(root instanceof MappingNode mapping)) {
-                problem(line(root), "a lesson file is a mapping with the keys " + String.join(", ", MAIN_KEYS));
-                return done(null, 0);
+                problem(line(root), "a lesson file is a mapping with the keys " + REQUIRED_KEYS
+                        + " (language and order are optional)");
+                return done(null, 0, 0);
             }
             Keys lesson = new Keys(mapping, "the lesson", LESSON_KEYS);
             String id = lesson.text("id", true);
@@ -197,12 +243,13 @@ public final class LessonLoader {
             if (problems.isEmpty()) {
                 result = new Lesson(id, language, title, scenario, summary, beats, file);
             }
-            return done(result, lesson.keyLine("scenario"));
+            return done(result, lesson.keyLine("id"), lesson.keyLine("scenario"));
         }
 
-        private Parsed done(Lesson lesson, int scenarioLine) {
+        private Parsed done(Lesson lesson, int idLine, int scenarioLine) {
             problems.sort(java.util.Comparator.comparingInt(Problem::line));
-            return new Parsed(new Result(file, Optional.ofNullable(lesson), problems), scenarioLine, lines.length);
+            return new Parsed(new Result(file, Optional.ofNullable(lesson), problems), idLine, scenarioLine,
+                    lines.length);
         }
 
         private String language(Keys lesson) {
@@ -211,8 +258,12 @@ public final class LessonLoader {
             String written = lesson.text("language", false);
             if (written == null) {
                 if (fromName == null && lesson.get("language") == null) {
-                    problem(1, "cannot tell the language: name the file ID.en.yaml (or .de.yaml, ...) "
-                            + "or add 'language: en'");
+                    problem(1, "cannot tell the language: name the file "
+                            + LessonLibrary.LANGUAGES.stream().map(l -> "ID." + l + ".yaml")
+                                    .collect(java.util.stream.Collectors.joining(" or "))
+                            + ", or add 'language: " + LessonLibrary.REFERENCE_LANGUAGE + "'");
+                } else if (fromName != null && !LessonLibrary.LANGUAGES.contains(fromName)) {
+                    problem(1, unsupported(fromName) + " (the file name says '" + fromName + "')");
                 }
                 return fromName;
             }
@@ -221,6 +272,8 @@ public final class LessonLoader {
             } else if (fromName != null && !fromName.equals(written)) {
                 problem(line(lesson.get("language")), "language '" + written + "' does not match the file name, which says '"
                         + fromName + "'");
+            } else if (!LessonLibrary.LANGUAGES.contains(written)) {
+                problem(line(lesson.get("language")), unsupported(written));
             }
             return written;
         }
@@ -306,6 +359,7 @@ public final class LessonLoader {
                 problem(line(node), "beats must be a list with at least one beat (- step: client_hello ...)");
                 return beats;
             }
+            beatsColumn = seq.getStartMark().getColumn();
             int n = 0;
             String previous = null;
             for (Node item : seq.getValue()) {
@@ -321,6 +375,8 @@ public final class LessonLoader {
         }
 
         private boolean storyOrder;
+        /** The column of the dashes of the beats list, for the hint at a beat folded into text. */
+        private int beatsColumn;
 
         /** Beats follow the handshake (Next never jumps back to an earlier step) unless the lesson says order: story. */
         private void checkOrder(Node where, String previous, String step) {
@@ -343,50 +399,57 @@ public final class LessonLoader {
             }
             Keys keys = new Keys(mapping, what, BEAT_KEYS);
             String step = keys.text("step", true);
-            if (step != null) {
-                checkStep(keys.get("step"), step, "step");
-            }
+            // The step whose facts the quiz and the highlights are checked against: none when it is unknown.
+            String knownStep = step != null && checkStep(keys.get("step"), step, "step") ? step : null;
             String title = keys.text("title", true);
             String narration = keys.text("narration", true);
             Optional<Warmup> warmup = keys.get("warmup") == null ? Optional.empty()
                     : Optional.ofNullable(warmup(keys.get("warmup"), what));
             boolean hasWarmup = keys.get("warmup") != null;
+            int beatColumn = mapping.getStartMark().getColumn();
             if (title != null) {
                 checkPlaceholders(keys.get("title"), title, hasWarmup);
+                checkKeysInText(keys.get("title"), "the title of " + what, beatColumn, beatColumn + 2);
             }
             if (narration != null) {
                 checkPlaceholders(keys.get("narration"), narration, hasWarmup);
+                checkKeysInText(keys.get("narration"), "the narration of " + what, beatColumn, beatColumn + 2);
             }
             List<String> highlight = keys.strings("highlight");
             Node highlightNode = keys.get("highlight");
             if (highlightNode instanceof SequenceNode hs) {
                 for (Node h : hs.getValue()) {
                     if (h instanceof ScalarNode sc) {
-                        checkHighlight(sc);
+                        checkHighlight(sc, knownStep);
                     }
                 }
             }
             Optional<Quiz> quiz = keys.get("quiz") == null ? Optional.empty()
-                    : Optional.ofNullable(quiz(keys.get("quiz"), "the quiz of " + what, hasWarmup));
+                    : Optional.ofNullable(quiz(keys.get("quiz"), "the quiz of " + what, hasWarmup, knownStep,
+                            beatColumn));
             Optional<Attack> attack = keys.get("attack") == null ? Optional.empty()
                     : Optional.ofNullable(attack(keys.get("attack"), "the attack of " + what));
             return new Beat(step, title, narration == null ? null : narration.strip(), highlight, quiz, warmup, attack,
                     line(node));
         }
 
-        private void checkHighlight(ScalarNode h) {
+        /** A secret name, or a field path of the message at the beat's {@code step} (null: unknown step). */
+        private void checkHighlight(ScalarNode h, String step) {
             String v = h.getValue().strip();
             if (v.contains(".")) {
                 if (!FIELD_PATH.matcher(v).matches()) {
                     problem(line(h), "highlight '" + v + "' is not a field path (lowercase words joined by dots, "
                             + "e.g. record.handshake.client_hello.random)");
+                } else {
+                    checkFieldPath(h, step, v);
                 }
             } else {
                 checkSecret(h, v, "secret");
             }
         }
 
-        private Quiz quiz(Node node, String what, boolean hasWarmup) {
+        /** A beat's quiz; {@code step} is the beat's step, or null when it is unknown (then answers are not checked). */
+        private Quiz quiz(Node node, String what, boolean hasWarmup, String step, int beatColumn) {
             if (!(node instanceof MappingNode mapping)) {
                 problem(line(node), what + " must be a mapping with kind, question, answer and explanation");
                 return null;
@@ -408,11 +471,14 @@ public final class LessonLoader {
             keys.require("kind");
             String question = keys.text("question", true);
             String explanation = keys.text("explanation", true);
+            int quizColumn = mapping.getValue().isEmpty() ? beatColumn + 2 : mapping.getStartMark().getColumn();
             if (question != null) {
                 checkPlaceholders(keys.get("question"), question, hasWarmup);
+                checkKeysInText(keys.get("question"), "the question of " + what, beatColumn, quizColumn);
             }
             if (explanation != null) {
                 checkPlaceholders(keys.get("explanation"), explanation, hasWarmup);
+                checkKeysInText(keys.get("explanation"), "the explanation of " + what, beatColumn, quizColumn);
             }
             if (kind == null) {
                 return null;
@@ -425,8 +491,8 @@ public final class LessonLoader {
             Node answer = keys.require("answer");
             return switch (kind) {
                 case "multiple_choice" -> multipleChoice(keys, answer, question, explanation, hasWarmup);
-                case "next_message" -> nextMessage(keys, answer, question, explanation);
-                default -> whoKnows(keys, answer, question, explanation);
+                case "next_message" -> nextMessage(keys, answer, question, explanation, step);
+                default -> whoKnows(keys, answer, question, explanation, step);
             };
         }
 
@@ -466,7 +532,7 @@ public final class LessonLoader {
                     : new Quiz.MultipleChoice(question, options, chosen - 1, explanation);
         }
 
-        private Quiz nextMessage(Keys keys, Node answer, String question, String explanation) {
+        private Quiz nextMessage(Keys keys, Node answer, String question, String explanation, String step) {
             List<String> options = keys.strings("options");
             Node optionsNode = keys.get("options");
             if (optionsNode instanceof SequenceNode seq) {
@@ -487,15 +553,16 @@ public final class LessonLoader {
                 problem(line(answer), "quiz answer '" + a + "' is not one of the options");
                 return null;
             }
+            if (!checkNextMessage(answer, step, a)) {
+                return null;
+            }
             return question == null || explanation == null ? null
                     : new Quiz.NextMessage(question, options, a, explanation);
         }
 
-        private Quiz whoKnows(Keys keys, Node answer, String question, String explanation) {
+        private Quiz whoKnows(Keys keys, Node answer, String question, String explanation, String step) {
             String secret = keys.text("secret", true);
-            if (secret != null) {
-                checkSecret(keys.get("secret"), secret, "secret");
-            }
+            boolean knownSecret = secret != null && checkSecret(keys.get("secret"), secret, "secret");
             if (answer == null) {
                 return null;
             }
@@ -520,6 +587,9 @@ public final class LessonLoader {
             if (ok && parties.isEmpty()) {
                 problem(line(answer), "the answer of a who_knows quiz names at least one party");
                 ok = false;
+            }
+            if (ok && knownSecret) {
+                ok = checkWhoKnows(answer, step, secret, parties);
             }
             return !ok || secret == null || question == null || explanation == null ? null
                     : new Quiz.WhoKnows(question, secret, parties, explanation);
@@ -598,13 +668,129 @@ public final class LessonLoader {
             return false;
         }
 
-        private void checkSecret(Node where, String secret, String noun) {
+        private boolean checkSecret(Node where, String secret, String noun) {
             if (scenarioNames == null || scenarioNames.secrets().contains(secret)) {
-                return;
+                return true;
             }
             problem(line(where), "unknown " + noun + " '" + secret + "' for " + scenarioLabel
                     + suggest(secret, scenarioNames.secrets()));
+            return false;
         }
+
+        /** A highlighted field path names a field of the message at the beat's step, as the inspector shows it. */
+        private void checkFieldPath(Node where, String step, String path) {
+            if (step == null || scenarioNames == null || !scenarioNames.hasFacts()) {
+                return;
+            }
+            Optional<Set<String>> paths = scenarioNames.fieldPaths(step);
+            if (paths.isEmpty()) {
+                problem(line(where), "highlight '" + path + "' is a field path, but step '" + step + "' is a "
+                        + "computation, not a message: field paths name fields of the message a beat is on "
+                        + "(value names have no dots)");
+            } else if (!paths.get().contains(path)) {
+                int depth = path.split("\\.").length;
+                String hint = suggest(path, paths.get().stream().filter(p -> p.split("\\.").length == depth).toList());
+                problem(line(where), "no field '" + path + "' in the " + step + " message"
+                        + (hint.isEmpty() ? fieldsUnder(path, paths.get()) : hint));
+            }
+        }
+
+        /**
+         * A line of text that starts with a key of a beat or a quiz and a colon was most likely meant as a key,
+         * indented so far that YAML took it into the text above (after {@code narration: |}, every line
+         * indented at least as far as the first is text). Checked on the file's own lines, so a folded
+         * ({@code >}) text is caught too.
+         */
+        private void checkKeysInText(Node text, String what, int beatColumn, int quizColumn) {
+            if (!(text instanceof ScalarNode scalar)) {
+                return;
+            }
+            String value = scalar.getValue();
+            int last = Math.min(text.getEndMark().getLine(), lines.length - 1);
+            for (int i = text.getStartMark().getLine() + 1; i <= last; i++) {
+                String shown = lines[i].strip();
+                Matcher m = KEY_LIKE_LINE.matcher(shown);
+                if (shown.isEmpty() || !m.matches() || !value.contains(shown)) {
+                    continue;
+                }
+                String key = m.group(2);
+                boolean dash = m.group(1) != null;
+                if (dash && key.equals("step")) {
+                    problem(i + 1, "'" + shown + "' looks like a beat indented too far: YAML reads it as part of "
+                            + what + ". Indent '- step:' like the other beats (" + spaces(beatsColumn)
+                            + ") to start a beat");
+                    return; // the lines after it are that beat's keys: one problem says it
+                } else if (!dash && BEAT_KEYS.contains(key)) {
+                    problem(i + 1, "'" + shown + "' looks like a key indented too far: YAML reads it as part of "
+                            + what + ". Indent '" + key + ":' like the beat's other keys (" + spaces(beatColumn)
+                            + ") to make it a key");
+                } else if (!dash && QUIZ_KEYS.contains(key)) {
+                    problem(i + 1, "'" + shown + "' looks like a key indented too far: YAML reads it as part of "
+                            + what + ". Indent '" + key + ":' like the quiz's other keys (" + spaces(quizColumn)
+                            + ") to make it a key");
+                }
+            }
+        }
+
+        // --- truth checks: quiz answers against the live handshake (decision 0007) ---------------------
+
+        /** A next_message answer names the message really sent after the beat's step. */
+        private boolean checkNextMessage(Node where, String step, String answer) {
+            if (step == null || scenarioNames == null || !scenarioNames.hasFacts()) {
+                return true;
+            }
+            Optional<String> next = scenarioNames.nextMessage(step);
+            if (next.isEmpty()) {
+                problem(line(where), "no message is sent after step '" + step + "' in this handshake, so a "
+                        + "next_message quiz has no right answer here");
+                return false;
+            }
+            if (!next.get().equals(answer)) {
+                problem(line(where), "next_message answer '" + answer + "' is wrong: after step '" + step
+                        + "' the next message sent is '" + next.get() + "'");
+                return false;
+            }
+            return true;
+        }
+
+        /** A who_knows answer lists exactly the parties who know the value once the beat's step has happened. */
+        private boolean checkWhoKnows(Node where, String step, String secret, Set<Party> answer) {
+            if (step == null || scenarioNames == null || !scenarioNames.hasFacts()) {
+                return true;
+            }
+            Set<Party> truth = scenarioNames.knownBy(secret, step);
+            if (truth.equals(answer)) {
+                return true;
+            }
+            if (truth.isEmpty()) {
+                Optional<String> first = scenarioNames.firstStep(secret);
+                problem(line(where), first.isPresent()
+                        ? secret + " does not exist yet at step '" + step + "': it first appears at step '"
+                                + first.get() + "' (known by " + parties(scenarioNames.knownBy(secret, first.get()))
+                                + "), so ask about it at that step or later"
+                        : "no step of this handshake shows " + secret + ", so no one can be said to know it");
+                return false;
+            }
+            List<String> why = new ArrayList<>();
+            for (Party p : answer) {
+                if (!truth.contains(p)) {
+                    Optional<String> later = scenarioNames.learnedAt(secret, p);
+                    why.add(later.isPresent()
+                            ? "the " + p.id() + " learns " + secret + " only at step '" + later.get() + "'"
+                            : "the " + p.id() + " never learns " + secret + " in this handshake");
+                }
+            }
+            for (Party p : truth) {
+                if (!answer.contains(p)) {
+                    why.add("the " + p.id() + " knows " + secret + " too, from step '"
+                            + scenarioNames.learnedAt(secret, p).orElseThrow() + "'");
+                }
+            }
+            problem(line(where), "who_knows answer [" + parties(answer) + "] is wrong: " + String.join("; ", why)
+                    + "; at step '" + step + "' it is known by " + parties(truth));
+            return false;
+        }
+
 
         private void checkPlaceholders(Node node, String value, boolean hasWarmup) {
             for (int offset : Narration.malformedPlaceholders(value)) {
@@ -783,10 +969,68 @@ public final class LessonLoader {
         }
     }
 
+    /**
+     * For a line {@code key: text: more}: the value has a colon and a space, which YAML takes for another
+     * key. Quotes make it text. Null when the line has another shape (then the indentation is the likelier cause).
+     */
+    static String quoteHint(String line) {
+        Matcher m = COLON_IN_VALUE.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        String key = m.group(1);
+        String value = m.group(2);
+        if (value.isEmpty() || "\"'[{|>&*!%@`#".indexOf(value.charAt(0)) >= 0
+                || !(value.contains(": ") || value.endsWith(":"))) {
+            return null;
+        }
+        String quoted = value.contains("\"") || value.contains("\\") ? "'" + value.replace("'", "''") + "'"
+                : "\"" + value + "\"";
+        return "the value of '" + key + "' contains a colon and a space, which YAML reads as the start of another "
+                + "key: put the value in quotes, " + key + ": " + quoted;
+    }
+
     /** SnakeYAML's parser messages name tokens; most of them mean the indentation is off. */
     private static String hint(String problem) {
         return problem != null && (problem.contains("block") || problem.contains("mapping values are not allowed"))
                 ? " (check the indentation of this line and the line above)" : "";
+    }
+
+    private static String unsupported(String language) {
+        return "language '" + language + "' is not one tlsviz speaks: a lesson is in "
+                + String.join(" or ", LessonLibrary.LANGUAGES) + ", the languages of the app";
+    }
+
+    private static String spaces(int n) {
+        return n == 1 ? "1 space" : n + " spaces";
+    }
+
+    /**
+     * {@code " (under 'a.b' it has: a.b.c, a.b.d)"}: the fields one level below the longest part of a wrong
+     * path that exists, in byte order; empty when not even its first word exists.
+     */
+    static String fieldsUnder(String wrong, Set<String> paths) {
+        String prefix = wrong;
+        while (prefix.contains(".")) {
+            prefix = prefix.substring(0, prefix.lastIndexOf('.'));
+            if (paths.contains(prefix)) {
+                String parent = prefix;
+                List<String> children = paths.stream()
+                        .filter(p -> p.startsWith(parent + ".") && p.indexOf('.', parent.length() + 1) < 0).toList();
+                if (children.isEmpty()) {
+                    return " ('" + parent + "' has no fields below it)";
+                }
+                int shown = Math.min(children.size(), 8);
+                return " (under '" + parent + "' it has: " + String.join(", ", children.subList(0, shown))
+                        + (children.size() > shown ? ", ..." : "") + ")";
+            }
+        }
+        return "";
+    }
+
+    /** Parties as lesson files name them, in the order client, server, eavesdropper. */
+    private static String parties(Set<Party> parties) {
+        return parties.stream().sorted().map(Party::id).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String shape(Node node) {
@@ -795,9 +1039,28 @@ public final class LessonLoader {
 
     /**
      * {@code " (did you mean 'x'?)"} for the closest name within a small edit distance (ties: the first in
-     * alphabetical order, so the message never depends on set order), else empty.
+     * alphabetical order, so the message never depends on set order); else, for a name written short, the
+     * names that contain it as whole words ({@code premaster} in {@code premaster_secret}, {@code random} in
+     * {@code client_random} and {@code server_random}): those that start with it if any, at most two,
+     * shortest first; else empty.
      */
     static String suggest(String wrong, Collection<String> known) {
+        String close = closest(wrong, known);
+        if (!close.isEmpty() || wrong.isEmpty()) {
+            return close;
+        }
+        List<String> containing = known.stream().filter(k -> ("_" + k + "_").contains("_" + wrong + "_"))
+                .sorted(java.util.Comparator.comparingInt(String::length).thenComparing(k -> k)).toList();
+        List<String> starting = containing.stream().filter(k -> k.startsWith(wrong + "_")).toList();
+        List<String> names = starting.isEmpty() ? containing : starting;
+        if (names.isEmpty()) {
+            return "";
+        }
+        return names.size() == 1 ? " (did you mean '" + names.get(0) + "'?)"
+                : " (did you mean '" + names.get(0) + "' or '" + names.get(1) + "'?)";
+    }
+
+    private static String closest(String wrong, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {

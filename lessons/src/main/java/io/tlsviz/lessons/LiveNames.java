@@ -1,9 +1,15 @@
 package io.tlsviz.lessons;
 
+import io.tlsviz.engine.Field;
 import io.tlsviz.engine.HandshakeSession;
+import io.tlsviz.engine.MessageStep;
+import io.tlsviz.engine.Party;
 import io.tlsviz.engine.ScenarioOptions;
+import io.tlsviz.engine.Secret;
 import io.tlsviz.engine.Step;
 import io.tlsviz.engine.Trace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +17,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The step and secret names a lesson may use, taken from a live handshake of its scenario: lessons are
- * checked against what the engine really produces, never against a hand-kept list that could drift.
- * A handshake takes milliseconds; each scenario is run once per JVM.
+ * The step and secret names a lesson may use, and the facts of each step (who knows what, which steps are
+ * messages, their field paths), taken from a live handshake of its scenario: lessons are checked against
+ * what the engine really produces, never against a hand-kept list that could drift. A handshake takes
+ * milliseconds; each scenario is run once per JVM, however many quizzes and files ask about it.
  */
 public final class LiveNames {
     private static final Map<ScenarioOptions, ScenarioNames> CACHE = new ConcurrentHashMap<>();
@@ -30,7 +37,26 @@ public final class LiveNames {
         Trace trace = HandshakeSession.run(options);
         List<String> steps = trace.steps().stream().map(Step::name).toList();
         Set<String> secrets = new LinkedHashSet<>(trace.secrets().keySet());
-        trace.steps().forEach(s -> s.secrets().forEach(x -> secrets.add(x.name())));
-        return new ScenarioNames(steps, secrets);
+        List<ScenarioNames.StepFacts> facts = new ArrayList<>();
+        for (Step step : trace.steps()) {
+            Map<String, Set<Party>> knownBy = new LinkedHashMap<>();
+            for (Secret s : step.secrets()) {
+                secrets.add(s.name());
+                knownBy.put(s.name(), s.knownBy());
+            }
+            Set<String> paths = new LinkedHashSet<>();
+            if (step instanceof MessageStep m) {
+                collectPaths(m.fields(), paths);
+            }
+            facts.add(new ScenarioNames.StepFacts(step.name(), step instanceof MessageStep, knownBy, paths));
+        }
+        return new ScenarioNames(steps, secrets, facts);
+    }
+
+    private static void collectPaths(List<Field> fields, Set<String> into) {
+        for (Field f : fields) {
+            into.add(f.path());
+            collectPaths(f.children(), into);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -105,21 +106,33 @@ class LessonLoaderTest {
 
     @Test
     void emptyAndNonMappingFilesAreOneProblemEach() {
+        // Only what is required: the language may come from the file name, and order is optional.
         assertThat(load("").problems()).extracting(Problem::toString)
-                .containsExactly("probe.en.yaml:1: empty file: a lesson needs id, language, title, scenario, summary, beats");
+                .containsExactly("probe.en.yaml:1: empty file: a lesson needs id, title, summary, scenario and beats");
         assertThat(load("- just\n- a list\n").problems()).extracting(Problem::message)
-                .containsExactly("a lesson file is a mapping with the keys id, language, title, scenario, summary, beats");
+                .containsExactly("a lesson file is a mapping with the keys id, title, summary, scenario and beats "
+                        + "(language and order are optional)");
     }
 
     @Test
     void theLanguageComesFromTheFileNameOrTheKeyAndTheyMustAgree() {
         assertThat(LessonLoader.againstLiveTraces().load("probe.yaml", GOOD).problems()).extracting(Problem::toString)
-                .containsExactly("probe.yaml:1: cannot tell the language: name the file ID.en.yaml (or .de.yaml, ...) "
+                .containsExactly("probe.yaml:1: cannot tell the language: name the file ID.en.yaml or ID.de.yaml, "
                         + "or add 'language: en'");
         assertThat(LessonLoader.againstLiveTraces().load("probe.yaml", "language: de\n" + GOOD).lesson().orElseThrow()
                 .language()).isEqualTo("de");
         assertThat(load("language: de\n" + GOOD).problems()).extracting(Problem::toString)
                 .containsExactly("probe.en.yaml:1: language 'de' does not match the file name, which says 'en'");
+    }
+
+    @Test
+    void aLanguageTheAppDoesNotSpeakIsAProblemWhereverItIsWritten() {
+        assertThat(LessonLoader.againstLiveTraces().load("probe.fr.yaml", GOOD).problems()).extracting(Problem::toString)
+                .containsExactly("probe.fr.yaml:1: language 'fr' is not one tlsviz speaks: a lesson is in en or de, "
+                        + "the languages of the app (the file name says 'fr')");
+        assertThat(LessonLoader.againstLiveTraces().load("probe.yaml", GOOD + "language: fr\n").problems())
+                .extracting(Problem::toString).containsExactly("probe.yaml:10: language 'fr' is not one tlsviz "
+                        + "speaks: a lesson is in en or de, the languages of the app");
     }
 
     @Test
@@ -174,6 +187,112 @@ class LessonLoaderTest {
         LessonLoader onlyHello = new LessonLoader(o -> new ScenarioNames(List.of("client_hello"), java.util.Set.of()));
         assertThat(onlyHello.load("probe.en.yaml", GOOD).problems()).extracting(Problem::toString).containsExactly(
                 "probe.en.yaml:9: unknown placeholder {{client_random|short}} for the rsa scenario");
+    }
+
+    @Test
+    void aKeyIndentedIntoTheNarrationIsAProblemNotNarration() {
+        String literal = GOOD.replace("    narration: Random {{client_random|short}}.\n", """
+                    narration: |
+                      Random {{client_random|short}}.
+                      highlight: [client_random]
+                """);
+        assertThat(load(literal).problems()).extracting(Problem::toString).containsExactly("probe.en.yaml:11: "
+                + "'highlight: [client_random]' looks like a key indented too far: YAML reads it as part of the "
+                + "narration of beat 1. Indent 'highlight:' like the beat's other keys (4 spaces) to make it a key");
+        // Folded text (>) joins the line to the one above; the file's own lines still show it.
+        assertThat(load(literal.replace("narration: |", "narration: >")).problems()).extracting(Problem::line)
+                .containsExactly(11);
+        // Prose that merely contains a key word and a colon is fine.
+        assertThat(load(literal.replace("      highlight: [client_random]", "      Step: the client speaks first; "
+                + "the highlight: its random"))).satisfies(r -> assertThat(r.problems()).isEmpty());
+    }
+
+    @Test
+    void quizKeysAndWholeBeatsIndentedIntoTextAreProblemsToo() {
+        String quiz = GOOD + """
+                    quiz:
+                      kind: next_message
+                      question: |
+                        What is sent next?
+                        answer: server_hello
+                      explanation: |
+                        The server answers.
+                        - step: server_hello
+                          title: Server hello
+                          narration: The server answers.
+                """;
+        assertThat(load(quiz).problems()).extracting(Problem::toString).containsExactly(
+                "probe.en.yaml:11: the quiz of beat 1 is missing the required key 'answer'",
+                "probe.en.yaml:14: 'answer: server_hello' looks like a key indented too far: YAML reads it as part "
+                        + "of the question of the quiz of beat 1. Indent 'answer:' like the quiz's other keys "
+                        + "(6 spaces) to make it a key",
+                "probe.en.yaml:17: '- step: server_hello' looks like a beat indented too far: YAML reads it as part "
+                        + "of the explanation of the quiz of beat 1. Indent '- step:' like the other beats (2 spaces) "
+                        + "to start a beat");
+    }
+
+    @Test
+    void highlightedFieldPathsAreFieldsOfTheMessageAtTheBeatsStep() {
+        String good = GOOD + "    highlight: [record.handshake.client_hello.random, client_random]\n";
+        assertThat(load(good).problems()).isEmpty();
+        assertThat(load(good.replace("record.handshake.client_hello.random", "record.handshake.foo")).problems())
+                .extracting(Problem::toString).containsExactly("probe.en.yaml:10: no field 'record.handshake.foo' in "
+                        + "the client_hello message (under 'record.handshake' it has: record.handshake.msg_type, "
+                        + "record.handshake.length, record.handshake.client_hello)");
+        assertThat(load(good.replace("client_hello.random", "client_hello.randm")).problems())
+                .extracting(Problem::message).containsExactly("no field 'record.handshake.client_hello.randm' in the "
+                        + "client_hello message (did you mean 'record.handshake.client_hello.random'?)");
+        assertThat(load(good.replace("- step: client_hello", "- step: client_makes_premaster")).problems())
+                .extracting(Problem::message).containsExactly("highlight 'record.handshake.client_hello.random' is a "
+                        + "field path, but step 'client_makes_premaster' is a computation, not a message: field paths "
+                        + "name fields of the message a beat is on (value names have no dots)");
+    }
+
+    @Test
+    void aColonInAnUnquotedValueAsksForQuotes() {
+        assertThat(load(GOOD.replace("title: Probe", "title: RSA: the classic")).problems())
+                .extracting(Problem::toString).containsExactly("probe.en.yaml:2: malformed YAML: the value of 'title' "
+                        + "contains a colon and a space, which YAML reads as the start of another key: put the value "
+                        + "in quotes, title: \"RSA: the classic\"");
+        assertThat(load(GOOD.replace("title: Probe", "title: \"RSA: the classic\"")).problems()).isEmpty();
+        assertThat(load(GOOD.replace("    narration: Random", "    narration: Note: random")).problems())
+                .extracting(Problem::message).containsExactly("malformed YAML: the value of 'narration' contains a "
+                        + "colon and a space, which YAML reads as the start of another key: put the value in quotes, "
+                        + "narration: \"Note: random {{client_random|short}}.\"");
+        // A line of another shape keeps the indentation hint.
+        assertThat(load(GOOD.replace("    title: Hello\n", "    title: Hello\n      there: again\n")).problems())
+                .extracting(Problem::message).singleElement().asString().endsWith("(check the indentation of this "
+                        + "line and the line above)");
+    }
+
+    @Test
+    void aFileTooLargeForALessonSaysSoAndItsSize(@TempDir Path dir) throws java.io.IOException {
+        Path huge = dir.resolve("huge.en.yaml");
+        byte[] thirteen = new byte[13 * 1024 * 1024];
+        java.util.Arrays.fill(thirteen, (byte) 'a');
+        java.nio.file.Files.write(huge, thirteen);
+        Path big = dir.resolve("big.en.yaml");
+        java.nio.file.Files.write(big, java.util.Arrays.copyOf(thirteen, 5 * 1024 * 1024 + 512 * 1024));
+
+        assertThat(LessonLibrary.load(huge).problems()).extracting(Problem::toString).containsExactly(huge
+                + ": too large for a lesson: 13 MB (a lesson file is text of at most 3 MB); is this the right file?");
+        assertThat(LessonLibrary.load(big).problems()).extracting(Problem::message).containsExactly(
+                "too large for a lesson: 5.5 MB (a lesson file is text of at most 3 MB); is this the right file?");
+        assertThat(LessonLoader.againstLiveTraces().load("text.en.yaml", "a".repeat(3 * 1024 * 1024 + 1))
+                .problems()).extracting(Problem::message).singleElement().asString()
+                .startsWith("too large for a lesson: 3.0 MB");
+    }
+
+    @Test
+    void aValueNameWrittenShortGetsTheFullNameSuggested() {
+        assertThat(load(GOOD.replace("{{client_random|short}}", "{{premaster|short}}")).problems())
+                .extracting(Problem::message).containsExactly("unknown placeholder {{premaster|short}} for the rsa "
+                        + "scenario (did you mean 'premaster_secret'?)");
+        assertThat(load(GOOD.replace("{{client_random|short}}", "{{random}}")).problems())
+                .extracting(Problem::message).containsExactly("unknown placeholder {{random}} for the rsa scenario "
+                        + "(did you mean 'client_random' or 'server_random'?)");
+        assertThat(load(GOOD + "    highlight: [master]\n").problems()).extracting(Problem::message)
+                .containsExactly("unknown secret 'master' for the rsa scenario (did you mean 'master_secret'?)");
     }
 
     @Test

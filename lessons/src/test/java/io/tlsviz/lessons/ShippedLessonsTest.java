@@ -22,6 +22,11 @@ class ShippedLessonsTest {
         }
     }
 
+    @Test
+    void theShippedLessonsAreInEveryLanguageALessonMayBeIn() {
+        assertThat(LessonLibrary.Index.read().languages()).containsExactlyElementsOf(LessonLibrary.LANGUAGES);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"rsa", "dhe", "ecdhe", "tls13", "forward-secrecy", "cipher-suites"})
     void everyNameResolvesAgainstTheScenario(String id) {

@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tlsviz lessons --list [--json]} lists the shipped lessons; {@code tlsviz lessons --validate FILE...}
- * checks a teacher's lesson files (and their other languages beside them) like a compiler: exit 0 with one
- * summary line per file, or exit 2 with every {@code file:line: problem} on stderr.
+ * checks a teacher's lesson files (and their other languages beside them) or folders like a compiler: one
+ * summary line per good file and one line per file skipped as not a lesson (a folder's index) on stdout,
+ * every {@code file:line: problem} on stderr; exit 0 when there is no problem, else 2.
  */
 @Command(
         name = "lessons",
@@ -107,17 +108,22 @@ public final class LessonsCommand implements Callable<Integer> {
         Set<Problem> problems = new LinkedHashSet<>();
         for (Path path : paths) {
             LessonLibrary library = LessonLibrary.load(path);
-            if (Files.isDirectory(path) && library.ids().isEmpty() && library.problems().isEmpty()) {
+            library.skipped().forEach(s -> out.println(s.file() + ": skipped, " + s.reason()));
+            boolean folder = Files.isDirectory(path);
+            if (folder && library.files().isEmpty() && library.problems().isEmpty()) {
                 // Nothing checked is not "ok": a teacher who names the wrong folder must hear it.
                 problems.add(new Problem(path.toString(), 0, "no lesson files (NAME.LL.yaml) in this folder"));
                 continue;
             }
             problems.addAll(library.problems());
-            String name = path.toString();
-            boolean clean = library.problems().stream().noneMatch(p -> p.file().equals(name)
-                    || Files.isDirectory(path) && p.file().startsWith(name));
-            if (clean) {
-                out.println(summary(path, library));
+            // A file brings its other languages along to compare them, but only what was named is reported ok;
+            // a folder's files are each named by the folder.
+            List<String> named = folder ? library.files()
+                    : library.files().stream().filter(f -> f.equals(path.toString())).toList();
+            for (String file : named) {
+                if (library.problems().stream().noneMatch(p -> p.file().equals(file))) {
+                    out.println(summary(file, library));
+                }
             }
         }
         out.flush();
@@ -125,22 +131,17 @@ public final class LessonsCommand implements Callable<Integer> {
     }
 
     /** One line per good file: what it holds. */
-    private static String summary(Path path, LessonLibrary library) {
+    private static String summary(String file, LessonLibrary library) {
         List<Lesson> lessons = new ArrayList<>();
         for (String id : library.ids()) {
             for (String lang : library.languages(id)) {
                 library.lesson(id, lang).ifPresent(lessons::add);
             }
         }
-        if (Files.isDirectory(path)) {
-            int n = library.ids().size();
-            return path + ": ok, " + n + (n == 1 ? " lesson" : " lessons") + " in " + lessons.size()
-                    + (lessons.size() == 1 ? " file" : " files");
-        }
-        return lessons.stream().filter(l -> l.source().equals(path.toString())).findFirst()
-                .map(l -> path + ": ok, lesson '" + l.id() + "' (" + l.language() + "), " + l.beats().size()
+        return lessons.stream().filter(l -> l.source().equals(file)).findFirst()
+                .map(l -> file + ": ok, lesson '" + l.id() + "' (" + l.language() + "), " + l.beats().size()
                         + " beats, " + l.quizzes().size() + (l.quizzes().size() == 1 ? " quiz" : " quizzes"))
-                .orElse(path + ": ok");
+                .orElse(file + ": ok");
     }
 
     private int report(Iterable<Problem> problems) {

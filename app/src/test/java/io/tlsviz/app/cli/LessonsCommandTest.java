@@ -102,12 +102,68 @@ class LessonsCommandTest {
     }
 
     @Test
-    void aFolderIsValidatedAsAWhole(@TempDir Path dir) throws IOException {
+    void aFolderIsValidatedAsAWholeWithALinePerGoodFile(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("ecdhe.en.yaml"), shipped("ecdhe.en.yaml"));
         Files.writeString(dir.resolve("ecdhe.de.yaml"), shipped("ecdhe.de.yaml"));
 
         assertThat(run("--validate", dir.toString())).isZero();
-        assertThat(out.toString().lines()).containsExactly(dir + ": ok, 1 lesson in 2 files");
+        assertThat(out.toString().lines()).containsExactly(
+                dir.resolve("ecdhe.de.yaml") + ": ok, lesson 'ecdhe' (de), 4 beats, 2 quizzes",
+                dir.resolve("ecdhe.en.yaml") + ": ok, lesson 'ecdhe' (en), 4 beats, 2 quizzes");
+    }
+
+    @Test
+    void theShippedLessonsFolderIsOkAndItsIndexIsSkippedNotReportedAsABrokenLesson(@TempDir Path dir)
+            throws IOException {
+        Files.writeString(dir.resolve("index.yaml"), shipped("index.yaml"));
+        for (String id : IDS) {
+            for (String language : List.of("en", "de")) {
+                Files.writeString(dir.resolve(id + "." + language + ".yaml"), shipped(id + "." + language + ".yaml"));
+            }
+        }
+
+        assertThat(run("--validate", dir.toString())).isZero();
+
+        assertThat(err.toString()).isEmpty();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(13).contains(dir.resolve("index.yaml") + ": skipped, an index of lessons like "
+                + "the shipped index.yaml (the picker's order), not a lesson");
+        assertThat(lines).filteredOn(l -> l.contains(": ok, lesson '")).hasSize(12);
+    }
+
+    @Test
+    void inAFolderWithABadFileTheGoodOnesStillGetTheirOkLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("rsa.en.yaml"), shipped("rsa.en.yaml"));
+        Path bad = Files.writeString(dir.resolve("typo.en.yaml"), """
+                id: typo
+                title: Typo
+                summary: A typo.
+                scenario:
+                  exchange: rsa
+                beats:
+                  - step: client_helo
+                    title: Hello
+                    narration: Hello.
+                """);
+
+        assertThat(run("--validate", dir.toString())).isEqualTo(2);
+
+        assertThat(out.toString().lines()).containsExactly(dir.resolve("rsa.en.yaml") + ": ok, lesson 'rsa' (en), "
+                + "9 beats, 4 quizzes");
+        assertThat(err.toString().lines()).containsExactly(
+                bad + ":7: unknown step 'client_helo' for the rsa scenario (did you mean 'client_hello'?)");
+    }
+
+    @Test
+    void aLanguageTheAppDoesNotSpeakIsAProblem(@TempDir Path dir) throws IOException {
+        Path french = Files.writeString(dir.resolve("rsa-fr.fr.yaml"),
+                shipped("rsa.en.yaml").replace("id: rsa\n", "id: rsa-fr\n"));
+
+        assertThat(run("--validate", french.toString())).isEqualTo(2);
+
+        assertThat(err.toString().lines()).containsExactly(french + ":1: language 'fr' is not one tlsviz speaks: a "
+                + "lesson is in en or de, the languages of the app (the file name says 'fr')");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test

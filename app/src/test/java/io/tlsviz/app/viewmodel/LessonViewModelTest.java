@@ -457,6 +457,56 @@ class LessonViewModelTest {
     }
 
     @Test
+    void aLessonFileWithAWrongQuizAnswerIsNotOpenedSoItIsNeverGradedRight(@TempDir Path dir) throws IOException {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        vm.startLesson("rsa");
+        Path wrong = Files.writeString(dir.resolve("wrong.en.yaml"), """
+                id: wrong
+                title: Wrong
+                summary: The eavesdropper does not know the premaster.
+                scenario:
+                  exchange: dhe
+                beats:
+                  - step: server_computes_premaster
+                    title: Premaster
+                    narration: Both sides have it.
+                    quiz:
+                      kind: who_knows
+                      question: Who knows it?
+                      secret: premaster_secret
+                      answer: [client, server, eavesdropper]
+                      explanation: Everyone.
+                """);
+
+        assertThat(vm.openLessonFile(wrong)).isFalse();
+
+        assertThat(vm.problems()).containsExactly(wrong + ":14: who_knows answer [client, server, eavesdropper] is "
+                + "wrong: the eavesdropper never learns premaster_secret in this handshake; at step "
+                + "'server_computes_premaster' it is known by client, server");
+        assertThat(vm.lessonProperty().get().id()).isEqualTo("rsa");
+        assertThat(vm.choices()).extracting(LessonChoice::id).doesNotContain("wrong");
+    }
+
+    @Test
+    void aTeachersCopyWithAShippedIdDoesNotTakeTheShippedLessonsPlace(@TempDir Path dir) throws IOException {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        String shippedTitle = shipped.lesson("dhe", "en").orElseThrow().title();
+        String text;
+        try (var in = LessonLibrary.class.getClassLoader().getResourceAsStream(LessonLibrary.FOLDER + "dhe.en.yaml")) {
+            text = new String(java.util.Objects.requireNonNull(in).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Path copy = Files.writeString(dir.resolve("mine.en.yaml"),
+                text.replace("title: " + shippedTitle, "title: My DHE"));
+
+        assertThat(vm.openLessonFile(copy)).isFalse();
+
+        assertThat(vm.problems()).singleElement().satisfies(p -> assertThat(p).startsWith(copy + ":2: id 'dhe' "
+                + "belongs to a lesson shipped with tlsviz"));
+        assertThat(vm.choices()).filteredOn(c -> c.id().equals("dhe")).extracting(LessonChoice::title)
+                .containsExactly(shippedTitle);
+    }
+
+    @Test
     void thePickerRemembersTheLastChoiceAndFreeExplorationStepsTheHandshake() {
         LessonViewModel vm = lessons(Locale.ENGLISH);
         assertThat(vm.choices()).extracting(LessonChoice::id)
