@@ -24,7 +24,7 @@ public record WindowOptions(Exchange exchange, String lesson, int beat, Theme th
         boolean exitAfterFirstFrame) {
 
     /** The languages the window speaks. */
-    public static final List<String> LANGUAGES = List.of("en", "de");
+    public static final List<String> LANGUAGES = io.tlsviz.lessons.LessonLibrary.LANGUAGES;
 
     /** For {@code --help} and for a mistake. */
     public static final String USAGE = "Window options: --exchange=rsa|dhe|ecdhe|tls13 (skips the lesson picker), "

@@ -143,8 +143,8 @@ public final class ExportTargets {
             writer.writeInto(temp);
             shareable(temp);
             if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
-                // Checked before the slides were made, and again here: a folder that took other files since is
-                // never set aside to be deleted.
+                // Refused here too, whoever calls: a folder with other files is not even set aside. Files that
+                // arrive after this look are kept by deleteSlides.
                 check(target, true, true);
                 old = dir.resolve("." + name + ".old-" + temp.getFileName().toString().substring(name.length() + 2));
                 move(absolute, old);
@@ -166,7 +166,28 @@ public final class ExportTargets {
             throw e;
         }
         if (old != null) {
-            deleteRecursively(old);
+            deleteSlides(old);
+        }
+    }
+
+    /**
+     * Deletes the slides of an earlier export and then their folder, which fails if anything else is in it: a file
+     * that arrived after {@link #check} looked stays, in the set-aside folder, instead of being deleted with it.
+     */
+    static void deleteSlides(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(folder)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (SLIDE_PNG.matcher(p.getFileName().toString()).matches()
+                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(p);
+                }
+            }
+        }
+        try {
+            Files.delete(folder);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            throw new IOException("The new slides are in place, but the folder they replaced got other files while "
+                    + "they were being made; those files are kept in " + folder, e);
         }
     }
 

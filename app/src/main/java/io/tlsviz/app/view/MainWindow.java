@@ -85,7 +85,7 @@ public final class MainWindow extends BorderPane {
     private final ToggleButton reducedMotion;
     private final LessonPickerView picker;
     /** The languages the app and the shipped lessons speak. */
-    private static final List<String> LANGUAGES = List.of("en", "de");
+    private static final List<String> LANGUAGES = io.tlsviz.lessons.LessonLibrary.LANGUAGES;
     private int fontStep;
     private Timeline playClock;
 

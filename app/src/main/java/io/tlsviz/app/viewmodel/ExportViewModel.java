@@ -72,7 +72,7 @@ public final class ExportViewModel {
     }
 
     /** The languages slides can be written in. */
-    public static final List<String> LANGUAGES = List.of("en", "de");
+    public static final List<String> LANGUAGES = io.tlsviz.lessons.LessonLibrary.LANGUAGES;
 
     private final LessonViewModel lessons;
     private final AppPreferences prefs;

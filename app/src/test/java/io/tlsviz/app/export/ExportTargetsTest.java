@@ -102,4 +102,39 @@ class ExportTargetsTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pdf))).isEqualTo("rw-r--r--");
     }
+
+    @Test
+    void aFileThatArrivesInTheOldFolderWhileSlidesAreMadeIsKeptNotDeleted() throws Exception {
+        Path slides = Files.createDirectory(dir.resolve("slides"));
+        Files.writeString(slides.resolve("slide-01.png"), "last year");
+        ExportTargets.check(slides, true, true); // a folder of an earlier export's slides: may be replaced
+
+        // Someone saves into it while the new slides are being made, after the check looked: refused at the move.
+        assertThatThrownBy(() -> ExportTargets.writeFolder(slides, folder -> {
+            Files.writeString(folder.resolve("slide-01.png"), "this year");
+            Files.writeString(slides.resolve("notes.docx"), "saved meanwhile");
+        })).isInstanceOf(IOException.class).hasMessageContaining("notes.docx");
+        assertThat(slides.resolve("notes.docx")).hasContent("saved meanwhile");
+        assertThat(slides.resolve("slide-01.png")).hasContent("last year");
+        try (var all = Files.list(dir)) {
+            assertThat(all.map(p -> p.getFileName().toString())).containsExactly("slides");
+        }
+    }
+
+    @Test
+    void theOldFolderSetAsideLosesOnlyItsSlides() throws Exception {
+        // Between that last look and the delete: only slides go, and the folder stays with what else is in it.
+        Path old = Files.createDirectory(dir.resolve(".slides.old-1"));
+        Files.writeString(old.resolve("slide-01.png"), "last year");
+        Files.writeString(old.resolve("notes.docx"), "saved meanwhile");
+
+        assertThatThrownBy(() -> ExportTargets.deleteSlides(old)).isInstanceOf(IOException.class)
+                .hasMessageContaining("those files are kept in " + old);
+
+        assertThat(old.resolve("slide-01.png")).doesNotExist();
+        assertThat(old.resolve("notes.docx")).hasContent("saved meanwhile");
+        Files.delete(old.resolve("notes.docx"));
+        ExportTargets.deleteSlides(old); // empty now: gone
+        assertThat(old).doesNotExist();
+    }
 }

@@ -192,13 +192,15 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
     }
 
     private static final ParsedOnce<X509CertificateHolder, byte[]> TBS = new ParsedOnce<>();
-    /** Per certificate, the verdict under each algorithm name asked for (the name is outside the signed bytes). */
-    private static final ParsedOnce<X509CertificateHolder, java.util.Map<String, Boolean>> CA_SIGNED =
-            new ParsedOnce<>();
+    /**
+     * Per PKI (its CA's key and its certificate together: the verdict depends on both), the verdict under each
+     * algorithm name asked for (the name is outside the signed bytes).
+     */
+    private static final ParsedOnce<DemoPki, java.util.Map<String, Boolean>> CA_SIGNED = new ParsedOnce<>();
 
     /**
      * Whether the CA's signature over {@code tbs} verifies with the CA's public key (the JDK's Signature under
-     * {@code jdkName}). For this PKI's own certificate, unchanged, the JDK checks it once per certificate and
+     * {@code jdkName}). For this PKI's own certificate, unchanged, the JDK checks it once per PKI and
      * algorithm name (the name is not among the signed bytes, so a changed one is checked apart): every
      * handshake that carries those exact bytes makes the same statement. Any other bytes (a certificate changed
      * on the way) are checked on the spot.
@@ -209,7 +211,7 @@ public record DemoPki(X509CertificateHolder caCertificate, X509CertificateHolder
         if (!java.util.Arrays.equals(tbs, ownTbs) || !java.util.Arrays.equals(signature, own.getSignature())) {
             return Arithmetic.verifySignature(caPublicKeyJdk(), jdkName, tbs, signature);
         }
-        return CA_SIGNED.get(own, c -> new java.util.concurrent.ConcurrentHashMap<>()).computeIfAbsent(jdkName,
+        return CA_SIGNED.get(this, pki -> new java.util.concurrent.ConcurrentHashMap<>()).computeIfAbsent(jdkName,
                 name -> Arithmetic.verifySignature(caPublicKeyJdk(), name, tbs, signature));
     }
 

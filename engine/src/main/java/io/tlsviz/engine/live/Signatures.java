@@ -67,23 +67,18 @@ final class Signatures {
             int p = u16(params, 0);
             int g = u16(params, 2 + p);
             int ys = u16(params, 4 + p + g);
-            formula = "signed_content = client_random + server_random + " + hex(p, 4) + " + dh_p + " + hex(g, 4)
-                    + " + dh_g + " + hex(ys, 4) + " + server_dh_public " + DH_PARAMS;
+            formula = "signed_content = client_random + server_random + " + WireNames.hex(p, 4) + " + dh_p + "
+                    + WireNames.hex(g, 4) + " + dh_g + " + WireNames.hex(ys, 4) + " + server_dh_public " + DH_PARAMS;
             inputs = List.of("client_random", "server_random", "dh_p", "dh_g", "server_dh_public");
         } else {
             // ServerECDHParams: curve_type (1), named_curve (2), ECPoint point<1..2^8-1>.
-            formula = "signed_content = client_random + server_random + " + hex(params[0] & 0xff, 2) + " + "
-                    + hex(u16(params, 1), 4) + " + " + hex(params[3] & 0xff, 2) + " + server_ecdh_public " + EC_PARAMS;
+            formula = "signed_content = client_random + server_random + " + WireNames.hex(params[0] & 0xff, 2)
+                    + " + " + WireNames.hex(u16(params, 1), 4) + " + " + WireNames.hex(params[3] & 0xff, 2)
+                    + " + server_ecdh_public " + EC_PARAMS;
             inputs = List.of("client_random", "server_random", "server_ecdh_public");
         }
         return Optional.of(new Signed(concat(clientRandom, serverRandom, params), formula, inputs, null, scheme,
                 signature));
-    }
-
-    /** {@code 0x} and {@code digits} lowercase hex digits: String.format costs microseconds on every handshake. */
-    private static String hex(int value, int digits) {
-        String h = Integer.toHexString(value);
-        return "0x" + "0".repeat(Math.max(0, digits - h.length())) + h;
     }
 
     /** What the DHE formula says about the bytes between the named values. */

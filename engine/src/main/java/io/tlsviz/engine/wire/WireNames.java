@@ -204,7 +204,7 @@ public final class WireNames {
     }
 
     /** {@code 0x} and exactly {@code digits} lowercase hex digits (String.format is slow on a hot path). */
-    static String hex(int code, int digits) {
+    public static String hex(int code, int digits) {
         String h = Integer.toHexString(code);
         return "0x" + "0".repeat(Math.max(0, digits - h.length())) + h;
     }

@@ -37,6 +37,20 @@ class CaSignatureCheckTest {
     }
 
     @Test
+    void theIssuedCertificateUnderAnotherCaDoesNotBorrowItsVerdict() throws Exception {
+        DemoPki shipped = DemoPki.shipped();
+        DemoPki other = DemoPki.generate(new SecureRandom(new byte[] {11}));
+        byte[] tbs = shipped.serverCertificate().toASN1Structure().getTBSCertificate().getEncoded("DER");
+        byte[] signature = shipped.serverCertificate().getSignature();
+        assertThat(shipped.caSigned(SHA256_WITH_RSA, tbs, signature)).isTrue();
+
+        DemoPki mixed = new DemoPki(other.caCertificate(), shipped.serverCertificate(), shipped.serverPrivateKey());
+
+        assertThat(mixed.caSigned(SHA256_WITH_RSA, tbs, signature)).as("the same certificate, another CA's key")
+                .isFalse();
+    }
+
+    @Test
     void anotherPkisCertificateDoesNotVerifyWithThisCa() throws Exception {
         DemoPki mine = DemoPki.shipped();
         DemoPki other = DemoPki.generate(new SecureRandom(new byte[] {9}));
