@@ -1,6 +1,5 @@
 package io.tlsviz.lessons;
 
-import io.tlsviz.engine.Field;
 import io.tlsviz.engine.HandshakeSession;
 import io.tlsviz.engine.MessageStep;
 import io.tlsviz.engine.Party;
@@ -46,17 +45,10 @@ public final class LiveNames {
             }
             Set<String> paths = new LinkedHashSet<>();
             if (step instanceof MessageStep m) {
-                collectPaths(m.fields(), paths);
+                m.fields().forEach(f -> io.tlsviz.engine.wire.Leaves.all(f).forEach(x -> paths.add(x.path())));
             }
             facts.add(new ScenarioNames.StepFacts(step.name(), step instanceof MessageStep, knownBy, paths));
         }
         return new ScenarioNames(steps, secrets, facts);
-    }
-
-    private static void collectPaths(List<Field> fields, Set<String> into) {
-        for (Field f : fields) {
-            into.add(f.path());
-            collectPaths(f.children(), into);
-        }
     }
 }

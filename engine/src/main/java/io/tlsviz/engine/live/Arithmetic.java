@@ -91,20 +91,14 @@ final class Arithmetic {
         if (v != null) {
             return v;
         }
-        switch (scheme) {
-            case 0x0401 -> v = java.security.Signature.getInstance("SHA256withRSA");
-            case 0x0501 -> v = java.security.Signature.getInstance("SHA384withRSA");
-            case 0x0601 -> v = java.security.Signature.getInstance("SHA512withRSA");
-            case 0x0804, 0x0805, 0x0806 -> {
-                String hash = scheme == 0x0804 ? "SHA-256" : scheme == 0x0805 ? "SHA-384" : "SHA-512";
-                int saltLength = scheme == 0x0804 ? 32 : scheme == 0x0805 ? 48 : 64;
-                v = java.security.Signature.getInstance("RSASSA-PSS");
-                v.setParameter(new java.security.spec.PSSParameterSpec(hash, "MGF1",
-                        new java.security.spec.MGF1ParameterSpec(hash), saltLength, 1));
-            }
-            default -> {
-                return null;
-            }
+        Signatures.RsaScheme r = Signatures.rsa(scheme);
+        if (r == null) {
+            return null;
+        }
+        v = java.security.Signature.getInstance(r.jdkName());
+        if (r.pss()) {
+            v.setParameter(new java.security.spec.PSSParameterSpec(r.hash(), "MGF1",
+                    new java.security.spec.MGF1ParameterSpec(r.hash()), r.saltLength(), 1));
         }
         made.put(scheme, v);
         return v;

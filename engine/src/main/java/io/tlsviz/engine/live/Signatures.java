@@ -111,44 +111,50 @@ final class Signatures {
     // ------------------------------------------------------------------ formulas
 
     /**
-     * An RSA signature scheme as RFC 8017 writes it: the operation and its parameters. Null for a scheme tlsviz
-     * cannot check (the JDK verifier in {@link Arithmetic} knows the same ones).
+     * An RSA SignatureScheme tlsviz can check (RFC 8446 section 4.2.3): PKCS#1 v1.5 or PSS, its hash, and for PSS
+     * MGF1 with the same hash and a salt as long as the hash. The one table both the formulas and the JDK verifier
+     * ({@link Arithmetic#verifySignature(java.security.PublicKey, int, byte[], byte[])}) are made from.
      */
-    private record Rsa(String operation, String parameters) {
+    record RsaScheme(boolean pss, String hash, int saltLength) {
+        /** RFC 8017's name of the operation. */
+        String operation() {
+            return pss ? "RSASSA-PSS" : "RSASSA-PKCS1-v1_5";
+        }
+
+        /** The parameters as the formula writes them. */
+        String parameters() {
+            return pss ? "Hash = " + hash + ", MGF = MGF1(" + hash + "), sLen = " + saltLength : "Hash = " + hash;
+        }
+
+        /** The JDK's Signature algorithm name. */
+        String jdkName() {
+            return pss ? "RSASSA-PSS" : hash.replace("-", "") + "withRSA";
+        }
     }
 
-    private static Rsa rsa(int scheme) {
+    /** The scheme for a SignatureScheme code, or null for one tlsviz cannot check. */
+    static RsaScheme rsa(int scheme) {
         return switch (scheme) {
-            case 0x0401, 0x0501, 0x0601 -> new Rsa("RSASSA-PKCS1-v1_5", "Hash = " + hash(scheme >> 8));
-            case 0x0804, 0x0805, 0x0806 -> {
-                String h = hash(scheme - 0x0800);
-                int salt = scheme == 0x0804 ? 32 : scheme == 0x0805 ? 48 : 64;
-                // RFC 8446 section 4.2.3: MGF1 with the same hash, a salt as long as the hash.
-                yield new Rsa("RSASSA-PSS", "Hash = " + h + ", MGF = MGF1(" + h + "), sLen = " + salt);
-            }
+            case 0x0401 -> new RsaScheme(false, "SHA-256", 0);
+            case 0x0501 -> new RsaScheme(false, "SHA-384", 0);
+            case 0x0601 -> new RsaScheme(false, "SHA-512", 0);
+            case 0x0804 -> new RsaScheme(true, "SHA-256", 32);
+            case 0x0805 -> new RsaScheme(true, "SHA-384", 48);
+            case 0x0806 -> new RsaScheme(true, "SHA-512", 64);
             default -> null;
-        };
-    }
-
-    /** RFC 5246 section 7.4.1.4.1 HashAlgorithm: 4 sha256, 5 sha384, 6 sha512 (the scheme's high byte or last digit). */
-    private static String hash(int code) {
-        return switch (code) {
-            case 4 -> "SHA-256";
-            case 5 -> "SHA-384";
-            default -> "SHA-512";
         };
     }
 
     /** E.g. {@code server_signature = RSASSA-PSS-Sign(server_private_key, signed_content), Hash = ...; name (0x0804)}. */
     static String signFormula(int scheme, String signature, String key, String content) {
-        Rsa r = rsa(scheme);
+        RsaScheme r = rsa(scheme);
         return signature + " = " + (r == null ? "Sign" : r.operation() + "-Sign") + "(" + key + ", " + content + ")"
                 + (r == null ? "" : ", " + r.parameters()) + "; " + WireNames.signatureScheme(scheme);
     }
 
     /** E.g. {@code RSASSA-PSS-Verify(server_public_key, signed_content, server_signature) = valid signature; ...}. */
     static String verifyFormula(int scheme, String signature, String key, String content, boolean valid) {
-        Rsa r = rsa(scheme);
+        RsaScheme r = rsa(scheme);
         return (r == null ? "Verify" : r.operation() + "-Verify") + "(" + key + ", " + content + ", " + signature
                 + ") = " + verdict(valid) + "; " + WireNames.signatureScheme(scheme);
     }
