@@ -136,7 +136,7 @@ public final class LessonLibrary {
             }
             Object root = new Yaml().load(Files.readString(file));
             return root instanceof Map<?, ?> map && map.keySet().equals(Set.of("languages", "lessons"))
-                    && map.get("languages") instanceof List && map.get("lessons") instanceof List;
+                    && Index.of(root).isPresent();
         } catch (IOException | RuntimeException e) {
             return false; // then it is read as a lesson, and its problems say what is wrong with it
         }
@@ -302,14 +302,19 @@ public final class LessonLibrary {
 
     /** The index of shipped lessons. */
     record Index(List<String> ids, List<String> languages) {
-        @SuppressWarnings("unchecked")
         static Index read() {
-            Object root = new Yaml().load(Resources.read(INDEX));
+            return of(new Yaml().load(Resources.read(INDEX))).orElseThrow(
+                    () -> new IllegalStateException(INDEX + " must have 'lessons' and 'languages' lists"));
+        }
+
+        /** An index from parsed YAML: a mapping with the lists 'lessons' and 'languages'; empty for anything else. */
+        @SuppressWarnings("unchecked")
+        static Optional<Index> of(Object root) {
             if (!(root instanceof Map<?, ?> map) || !(map.get("lessons") instanceof List<?> ids)
                     || !(map.get("languages") instanceof List<?> languages)) {
-                throw new IllegalStateException(INDEX + " must have 'lessons' and 'languages' lists");
+                return Optional.empty();
             }
-            return new Index((List<String>) ids, (List<String>) languages);
+            return Optional.of(new Index((List<String>) ids, (List<String>) languages));
         }
     }
 }

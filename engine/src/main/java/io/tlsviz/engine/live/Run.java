@@ -546,13 +546,8 @@ public final class Run {
                         + "of its certificate, in the algorithm it names in the message. The signature proves the "
                         + "parameters come from the certificate's owner, for this handshake and no other.",
                 List.of(), false);
-        Optional<Signatures.Signed> made = message(content, 12).flatMap(ske -> Signatures.serverKeyExchange(
-                options.exchange(), me.clientRandom, me.serverRandom, ske));
-        if (made.isEmpty()) {
-            return step;
-        }
-        me.signed = made.get();
-        return step.showing(signerWorkings(me, made.get(), "ServerKeyExchange")).about("server_signature");
+        return signed(me, step, "ServerKeyExchange", message(content, 12).flatMap(ske ->
+                Signatures.serverKeyExchange(options.exchange(), me.clientRandom, me.serverRandom, ske)));
     }
 
     /**
@@ -565,13 +560,18 @@ public final class Run {
                         + "and a context string, with the private key of its certificate (RFC 8446 section 4.4.3). "
                         + "This proves it holds that key and saw exactly this handshake.",
                 List.of(), false);
-        Optional<Signatures.Signed> made = message(content, 15).flatMap(cv -> Signatures.certificateVerify(suite,
-                me.transcript, cv));
+        return signed(me, step, "CertificateVerify", message(content, 15).flatMap(cv ->
+                Signatures.certificateVerify(suite, me.transcript, cv)));
+    }
+
+    /** The signer's step with what it signed, as the message carries it; without values if it cannot be read. */
+    private PendingComputation signed(Side me, PendingComputation step, String messageType,
+            Optional<Signatures.Signed> made) {
         if (made.isEmpty()) {
             return step;
         }
         me.signed = made.get();
-        return step.showing(signerWorkings(me, made.get(), "CertificateVerify")).about("server_signature");
+        return step.showing(signerWorkings(me, made.get(), messageType)).about("server_signature");
     }
 
     /** The signer's values: (the transcript hash,) what it signs, and the signature it sends, checked by the JDK. */
