@@ -36,8 +36,25 @@ public record WindowOptions(Exchange exchange, String lesson, int beat, Theme th
 
     /** Whether every argument is a window option (then the window opens; else the command line runs). */
     public static boolean onlyWindowOptions(String[] args) {
-        return Arrays.stream(args).allMatch(a -> a.equals("--exit-after-first-frame")
+        return joined(List.of(args)).stream().allMatch(a -> a.equals("--exit-after-first-frame")
                 || PREFIXES.stream().anyMatch(a::startsWith));
+    }
+
+    /**
+     * The arguments with "--theme projector" read as "--theme=projector", as the subcommands take both forms (a
+     * value that starts with "--" is not taken: "--lesson --theme=dark" still says --lesson lacks its id).
+     */
+    static List<String> joined(List<String> args) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (PREFIXES.contains(a + "=") && i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                out.add(a + "=" + args.get(++i));
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     /**
@@ -54,7 +71,7 @@ public record WindowOptions(Exchange exchange, String lesson, int beat, Theme th
         Theme theme = null;
         String language = null;
         boolean exit = false;
-        for (String a : args) {
+        for (String a : joined(args)) {
             String value = a.substring(a.indexOf('=') + 1);
             if (a.equals("--exit-after-first-frame")) {
                 exit = true;

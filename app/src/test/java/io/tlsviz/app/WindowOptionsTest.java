@@ -17,6 +17,18 @@ class WindowOptionsTest {
     private static final List<String> LESSONS = LessonLibrary.loadShipped().ids();
 
     @Test
+    void takesAValueAfterASpaceAsTheSubcommandsDo() {
+        String[] args = {"--theme", "projector", "--lesson", "dhe", "--beat", "3"};
+        assertThat(WindowOptions.onlyWindowOptions(args)).as("opens the window, not the command line").isTrue();
+        WindowOptions o = WindowOptions.parse(List.of(args), LESSONS);
+        assertThat(o.theme()).isEqualTo(io.tlsviz.app.view.Theme.PROJECTOR);
+        assertThat(o.lesson()).isEqualTo("dhe");
+        assertThat(o.beat()).isEqualTo(3);
+        assertThatThrownBy(() -> WindowOptions.parse(List.of("--lesson", "--theme=dark"), LESSONS))
+                .as("an option is not taken as the value").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void readsEveryOption() {
         WindowOptions o = WindowOptions.parse(List.of("--lesson=dhe", "--beat=3", "--theme=Projector",
                 "--language=de", "--exit-after-first-frame"), LESSONS);

@@ -6,6 +6,7 @@ import io.tlsviz.app.viewmodel.ClassroomViewModel;
 import io.tlsviz.app.viewmodel.ExportViewModel;
 import io.tlsviz.app.viewmodel.LessonViewModel;
 import io.tlsviz.app.viewmodel.QuizViewModel;
+import javafx.beans.value.ChangeListener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import io.tlsviz.app.viewmodel.ScenarioSettingsViewModel;
 import io.tlsviz.engine.Exchange;
@@ -88,6 +90,8 @@ public final class MainWindow extends BorderPane {
     private static final List<String> LANGUAGES = io.tlsviz.lessons.LessonLibrary.LANGUAGES;
     private int fontStep;
     private Timeline playClock;
+    /** The knowledge columns' minimum height: a value or two. */
+    private static final double KNOWLEDGE_MIN_HEIGHT = 160;
 
     /** The inspector in the diagram's place as well (View menu, Ctrl+I). */
     private final javafx.beans.property.BooleanProperty inspectorEnlarged =
@@ -142,7 +146,7 @@ public final class MainWindow extends BorderPane {
             }
         });
         narration.setMinHeight(120);
-        knowledge.setMinHeight(160);
+        knowledge.setMinHeight(KNOWLEDGE_MIN_HEIGHT);
         Label veil = new Label(messages.get("knowledge.hiddenForQuiz"));
         veil.setId("knowledge-veil");
         veil.getStyleClass().add(Styles.KNOWLEDGE_VEIL);
@@ -151,8 +155,19 @@ public final class MainWindow extends BorderPane {
         veil.setMaxHeight(Double.MAX_VALUE);
         veil.visibleProperty().bind(lessons.knowledgeHiddenProperty());
         knowledge.visibleProperty().bind(lessons.knowledgeHiddenProperty().not());
-        StackPane knowledgeOrVeil = new StackPane(knowledge, veil);
-        knowledgeOrVeil.setMinHeight(160);
+        StackPane knowledgeOrVeil = new StackPane(knowledge, veil) {
+            // Veiled, the columns are a sentence: the quiz above may have the rest of the room.
+            @Override
+            protected double computeMinHeight(double width) {
+                if (!lessons.knowledgeHiddenProperty().get()) {
+                    return KNOWLEDGE_MIN_HEIGHT;
+                }
+                double w = getWidth() > 0 ? getWidth() : width;
+                return snappedTopInset() + veil.prefHeight(w - snappedLeftInset() - snappedRightInset())
+                        + snappedBottomInset();
+            }
+        };
+        lessons.knowledgeHiddenProperty().addListener((o, was, hidden) -> knowledgeOrVeil.requestLayout());
         SplitPane right = new SplitPane(narration, knowledgeOrVeil);
         right.setOrientation(Orientation.VERTICAL);
         right.setId("narration-knowledge-split");
@@ -165,6 +180,7 @@ public final class MainWindow extends BorderPane {
             }
         });
         right.setMinWidth(0);
+        giveOpenQuizzesRoom(right, narration);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.47);
         picker = new LessonPickerView(lessons, messages, this::openLessonFile);
@@ -199,6 +215,67 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Where the divider between narration and knowledge columns goes, in a lesson and in free exploration. */
+    /**
+     * A quiz is the moment the class must see the question, and a clicker cannot scroll: when a beat opens its
+     * quiz, the narration gets the room its text and quiz need (from the columns, down to their minimum, which for
+     * a "who knows?" quiz that veils them is a sentence), and as a last resort the quiz is scrolled into view. When
+     * the quiz is answered or skipped, or the beat moves on, the divider goes back where it was.
+     */
+    private void giveOpenQuizzesRoom(SplitPane right, NarrationView narration) {
+        Double[] before = {null};
+        ChangeListener<Boolean> doneChanged = (o, was, done) -> {
+            if (done && before[0] != null) {
+                right.setDividerPositions(before[0]);
+                before[0] = null;
+            }
+        };
+        ChangeListener<QuizViewModel> quizChanged = (o, was, now) -> {
+            if (was != null) {
+                was.doneProperty().removeListener(doneChanged);
+            }
+            if (before[0] != null) {
+                right.setDividerPositions(before[0]);
+                before[0] = null;
+            }
+            if (now == null || now.doneProperty().get()) {
+                return;
+            }
+            now.doneProperty().removeListener(doneChanged);
+            now.doneProperty().addListener(doneChanged);
+            before[0] = right.getDividerPositions()[0];
+            double[] asked = {Double.NaN};
+            Scrolling.afterLayout(right, 3, () -> {
+                if (lessons.quizProperty().get() != now || now.doneProperty().get()) {
+                    return;
+                }
+                double total = right.getHeight();
+                double knowledgeMin = right.getItems().get(1) instanceof Region r ? r.minHeight(-1) : KNOWLEDGE_MIN_HEIGHT;
+                double current = right.getDividerPositions()[0];
+                double wanted = (narration.neededHeight() + 8) / total; // and the divider's own width
+                double most = (total - knowledgeMin) / total;
+                double position = Math.min(wanted, most);
+                if (total > 0 && position > current + 0.005 && position != asked[0]) {
+                    asked[0] = position; // asked once: the split pane may hold the divider short of it
+                    right.setDividerPositions(position);
+                } else {
+                    narration.revealQuiz();
+                }
+            });
+        };
+        lessons.quizProperty().addListener(quizChanged);
+        // A lesson opened from the command line has its first quiz before the window is shown.
+        right.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                    javafx.scene.Scene was, javafx.scene.Scene now) {
+                if (now != null) {
+                    right.sceneProperty().removeListener(this);
+                    quizChanged.changed(lessons.quizProperty(), null, lessons.quizProperty().get());
+                }
+            }
+        });
+    }
+
     static double narrationShare(boolean inLesson) {
         return inLesson ? 0.56 : 0.3;
     }

@@ -22,6 +22,10 @@ import javafx.scene.text.TextFlow;
 public final class NarrationView extends VBox {
     private final LessonViewModel vm;
     private final VBox text = new VBox(8);
+    private final VBox header;
+    private final VBox body;
+    private final ScrollPane scroll;
+    private final QuizView quiz;
 
     public NarrationView(LessonViewModel vm, Messages messages) {
         this.vm = vm;
@@ -40,15 +44,18 @@ public final class NarrationView extends VBox {
         beat.textProperty().bind(vm.beatLabelProperty());
         beat.visibleProperty().bind(vm.beatLabelProperty().isNotEmpty());
         beat.managedProperty().bind(beat.visibleProperty());
-        beat.setMinWidth(Region.USE_PREF_SIZE);
-        VBox header = new VBox(2, beat, title);
+        // It wraps rather than widening the panel: a German "Abschnitt 9 von 9 · … · Ende (Pos1 beginnt von vorn)"
+        // held at its full width had pushed the narration's left edge, and the quiz's, out of the panel.
+        beat.setWrapText(true);
+        beat.setMinHeight(Region.USE_PREF_SIZE);
+        header = new VBox(2, beat, title);
 
         text.setId("narration-text");
         text.getStyleClass().add(Styles.NARRATION_RUN);
-        QuizView quiz = new QuizView(vm, messages);
-        VBox body = new VBox(10, text, new WarmupView(vm, messages), new AttackView(vm, messages), quiz);
+        quiz = new QuizView(vm, messages);
+        body = new VBox(10, text, new WarmupView(vm, messages), new AttackView(vm, messages), quiz);
         body.setFillWidth(true);
-        ScrollPane scroll = Scrolling.pane(body);
+        scroll = Scrolling.pane(body);
         scroll.setId("narration-scroll");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -107,6 +114,31 @@ public final class NarrationView extends VBox {
             }
             flow.setAccessibleText(plain.toString());
             text.getChildren().add(flow);
+        }
+    }
+
+    /**
+     * The height this view needs to show its header, its text and everything under it without scrolling, at its
+     * present width (the window gives a quiz that room when it opens).
+     */
+    public double neededHeight() {
+        double width = getWidth() - snappedLeftInset() - snappedRightInset();
+        double viewport = scroll.getViewportBounds().getWidth();
+        if (viewport <= 0) {
+            viewport = width - scroll.snappedLeftInset() - scroll.snappedRightInset();
+        }
+        return snappedTopInset() + header.prefHeight(width) + getSpacing() + scroll.snappedTopInset()
+                + body.prefHeight(viewport) + scroll.snappedBottomInset() + snappedBottomInset();
+    }
+
+    /**
+     * Scrolls as little as it takes to bring the open quiz (its question first) into view; nothing when there is
+     * none or it is in view. For a panel that cannot give the quiz all the room it needs.
+     */
+    public void revealQuiz() {
+        if (quiz.isVisible()) {
+            javafx.geometry.Bounds b = body.sceneToLocal(quiz.questionAndOptionsInScene());
+            Scrolling.reveal(scroll, body, b.getMinY(), b.getMaxY(), true);
         }
     }
 

@@ -24,6 +24,8 @@ public final class QuizView extends VBox {
     private final Messages messages;
     private final List<ToggleButton> options = new ArrayList<>();
     private QuizViewModel quiz;
+    private Label question;
+    private Pane optionBox;
     private final ChangeListener<Object> refresh = (o, a, b) -> update();
 
     public QuizView(LessonViewModel vm, Messages messages) {
@@ -49,12 +51,12 @@ public final class QuizView extends VBox {
         }
         Label heading = new Label(messages.get("quiz.title"));
         heading.getStyleClass().add(Styles.SECTION_TITLE);
-        Label question = new Label(q.question());
+        question = new Label(q.question());
         question.setId("quiz-question");
         question.getStyleClass().add(Styles.QUIZ_QUESTION);
         question.setWrapText(true);
         question.setMinHeight(Region.USE_PREF_SIZE);
-        Pane optionBox = q.multipleAnswers() ? new HBox(8) : new VBox(6);
+        optionBox = q.multipleAnswers() ? new HBox(8) : new VBox(6);
         for (int i = 0; i < q.options().size(); i++) {
             int index = i;
             ToggleButton b = new ToggleButton((i + 1) + "   " + q.options().get(i));
@@ -103,6 +105,17 @@ public final class QuizView extends VBox {
         q.chosenProperty().addListener(refresh);
         q.doneProperty().addListener(refresh);
         update();
+    }
+
+    /** The band from the question's top to the last option's bottom, in scene coordinates: what the class reads. */
+    javafx.geometry.Bounds questionAndOptionsInScene() {
+        if (question == null) {
+            return localToScene(getLayoutBounds());
+        }
+        javafx.geometry.Bounds top = question.localToScene(question.getLayoutBounds());
+        javafx.geometry.Bounds bottom = optionBox.localToScene(optionBox.getLayoutBounds());
+        return new javafx.geometry.BoundingBox(top.getMinX(), top.getMinY(), top.getWidth(),
+                bottom.getMaxY() - top.getMinY());
     }
 
     private void update() {

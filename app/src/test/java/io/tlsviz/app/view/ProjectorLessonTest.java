@@ -1,0 +1,149 @@
+package io.tlsviz.app.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsviz.app.TlsvizApp;
+import io.tlsviz.app.export.FxThread;
+import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.app.prefs.AppPreferences;
+import io.tlsviz.app.prefs.InMemoryPreferenceStore;
+import io.tlsviz.engine.Exchange;
+import io.tlsviz.engine.ScenarioOptions;
+import io.tlsviz.lessons.LessonLibrary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A lesson presented with a clicker on a small projector (the projector theme's large type in a 1270×720 window):
+ * the class must see each quiz's question and options when its beat opens, as nobody scrolls; and the German
+ * narration stays inside its panel.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ProjectorLessonTest {
+    private static LessonLibrary shipped;
+    private Stage stage;
+
+    @BeforeAll
+    static void lessons() {
+        shipped = LessonLibrary.loadShipped();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        AppPreferences prefs = new AppPreferences(new InMemoryPreferenceStore());
+        prefs.setReducedMotion(true);
+        prefs.setTheme("projector");
+        prefs.setWindowSize(1270, 720);
+        TlsvizApp.open(stage, prefs, Messages.forLocale(Locale.ENGLISH), ScenarioOptions.defaults(Exchange.RSA),
+                shipped, owner -> Optional.empty(), true);
+    }
+
+    private static void press(FxRobot robot, KeyCode key) {
+        robot.press(key).release(key);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The parts of the open quiz the class must read: the question and every option. */
+    private static List<Node> questionAndOptions(FxRobot robot) {
+        List<Node> parts = new ArrayList<>();
+        parts.add(robot.lookup("#quiz-question").query());
+        for (int i = 1; robot.lookup("#quiz-option-" + i).tryQuery().isPresent(); i++) {
+            parts.add(robot.lookup("#quiz-option-" + i).query());
+        }
+        return parts;
+    }
+
+    private static void assertInView(FxRobot robot, String beat) throws Exception {
+        ScrollPane scroll = robot.lookup("#narration-scroll").queryAs(ScrollPane.class);
+        List<Node> parts = questionAndOptions(robot);
+        assertThat(parts).as("%s: a question and options", beat).hasSizeGreaterThan(2);
+        for (Node part : parts) {
+            double[] e = FxThread.call(() -> {
+                Node viewport = scroll.lookup(".viewport");
+                Bounds shown = viewport.localToScene(viewport.getLayoutBounds());
+                Bounds b = part.localToScene(part.getLayoutBounds());
+                return new double[] {b.getMinY(), b.getMaxY(), shown.getMinY(), shown.getMaxY()};
+            });
+            String what = part.getId() + " at " + beat;
+            assertThat(e[0]).as("top of %s in view", what).isGreaterThanOrEqualTo(e[2] - 0.5);
+            assertThat(e[1]).as("bottom of %s in view", what).isLessThanOrEqualTo(e[3] + 0.5);
+        }
+    }
+
+    @Test
+    void eachQuizIsInViewWhenItsBeatOpensWithoutScrolling(FxRobot robot) throws Exception {
+        press(robot, KeyCode.ENTER); // the RSA lesson, suggested first
+        int quizzes = 0;
+        for (int beat = 1; beat <= 12; beat++) {
+            String title = robot.lookup("#narration-title").queryAs(Label.class).getText();
+            if (robot.lookup("#quiz").query().isVisible()) {
+                assertInView(robot, title);
+                quizzes++;
+                press(robot, KeyCode.RIGHT); // a clicker's →: shows the answer
+            }
+            if (robot.lookup("#next").query().isDisabled()) {
+                break;
+            }
+            press(robot, KeyCode.RIGHT);
+        }
+        assertThat(quizzes).as("the RSA lesson's quizzes").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void theQuizGivesTheRoomBackOnceAnswered(FxRobot robot) {
+        press(robot, KeyCode.ENTER);
+        javafx.scene.control.SplitPane split = robot.lookup("#narration-knowledge-split")
+                .queryAs(javafx.scene.control.SplitPane.class);
+        press(robot, KeyCode.S); // skip the first quiz
+        double afterQuiz = split.getDividerPositions()[0];
+        assertThat(afterQuiz).as("back where a lesson puts it").isCloseTo(MainWindow.narrationShare(true),
+                org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void theGermanNarrationStaysInsideItsPanelAtTheLastBeat(FxRobot robot) throws Exception {
+        robot.clickOn("#menu-view");
+        robot.clickOn("Language");
+        robot.clickOn("Deutsch");
+        WaitForAsyncUtils.waitForFxEvents();
+        press(robot, KeyCode.ENTER);
+        for (int i = 0; i < 20; i++) {
+            if (robot.lookup("#quiz").query().isVisible() && !robot.lookup("#quiz-skip").query().isDisabled()) {
+                press(robot, KeyCode.S);
+            }
+            if (robot.lookup("#next").query().isDisabled()) {
+                break;
+            }
+            press(robot, KeyCode.RIGHT);
+        }
+        Label beat = robot.lookup("#beat-label").queryAs(Label.class);
+        assertThat(beat.getText()).as("the last beat").startsWith("Abschnitt 9 von 9");
+        Node narration = robot.lookup("#narration").query();
+        Node panel = narration.getParent();
+        double[] e = FxThread.call(() -> {
+            Bounds n = narration.localToScene(narration.getLayoutBounds());
+            Bounds p = panel.localToScene(panel.getLayoutBounds());
+            Bounds b = beat.localToScene(beat.getLayoutBounds());
+            return new double[] {n.getWidth(), p.getWidth(), b.getMinX(), p.getMinX(), b.getMaxX(), p.getMaxX()};
+        });
+        assertThat(e[0]).as("narration width within its panel").isLessThanOrEqualTo(e[1] + 0.5);
+        assertThat(e[2]).as("beat line's left edge inside the panel").isGreaterThanOrEqualTo(e[3] - 0.5);
+        assertThat(e[4]).as("beat line's right edge inside the panel").isLessThanOrEqualTo(e[5] + 0.5);
+    }
+}
