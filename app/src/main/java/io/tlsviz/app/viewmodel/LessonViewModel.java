@@ -540,7 +540,7 @@ public final class LessonViewModel {
             Trace dhe = lab.dheRecording(classroom.optionsProperty().get().seed(), pki);
             dheOutcome = Eavesdropper.attack(Eavesdropper.record(dhe), lab.leakedServerKey(pki));
         }
-        return AttackReport.of(a, rsaOutcome, truth, dheOutcome);
+        return AttackReport.of(a, rsaOutcome, truth, dheOutcome, messages);
     }
 
     // --- Carrying over a language switch -------------------------------------------------------------

@@ -101,4 +101,19 @@ class LessonSlideSourceTest {
         assertThat(hello.narration()).contains(trace.step("client_hello").orElseThrow().secrets().get(0).hex())
                 .doesNotContain("{{").doesNotContain("*cipher suites*");
     }
+
+    @Test
+    void germanSlidesOfTheAttackExplainItInGerman() {
+        Lesson lesson = LIBRARY.find("forward-secrecy", "de").orElseThrow();
+        List<SlideContent> slides = new LessonSlideSource(lesson).slides(HandshakeSession.run(lesson.scenario()),
+                Locale.GERMAN);
+
+        List<SlideContent> attacks = slides.stream().filter(s -> s.attack() != null).toList();
+        assertThat(attacks).isNotEmpty();
+        for (SlideContent slide : attacks) {
+            assertThat(slide.attack().dheExplanation()).as(slide.title())
+                    .startsWith("Der aufgezeichnete ClientKeyExchange").doesNotContain("forward secrecy");
+            assertThat(slide.attack().explanation()).as(slide.title()).startsWith("Mit dem geleakten");
+        }
+    }
 }

@@ -324,6 +324,22 @@ class LessonViewModelTest {
     }
 
     @Test
+    void inGermanTheAttackExplainsItselfInGerman() {
+        LessonViewModel vm = lessons(Locale.GERMAN);
+        vm.startLesson("forward-secrecy");
+        Lesson fs = vm.lessonProperty().get();
+        vm.showBeat(beatWith(fs, b -> b.attack().filter(a -> !a.decrypts().isEmpty()).isPresent()));
+        AttackReport report = vm.attackProperty().get();
+
+        assertThat(report.opened()).isTrue();
+        assertThat(report.explanation()).startsWith("Mit dem geleakten privaten Schl\u00fcssel")
+                .doesNotContain("With the leaked");
+        assertThat(report.dheExplanation()).startsWith("Der aufgezeichnete ClientKeyExchange enth\u00e4lt nur den "
+                + "\u00f6ffentlichen DH-Wert des Clients.").endsWith("Forward Secrecy.")
+                .doesNotContain("recorded", "forward secrecy");
+    }
+
+    @Test
     void theForwardSecrecyAttackRecoversTheRealValuesAndTheDheRecordingStaysShut() {
         LessonViewModel vm = lessons(Locale.ENGLISH);
         vm.startLesson("forward-secrecy");
