@@ -116,4 +116,15 @@ class LessonSlideSourceTest {
             assertThat(slide.attack().explanation()).as(slide.title()).startsWith("Mit dem geleakten");
         }
     }
+
+    @Test
+    void theDhGeneratorIsASmallNumberOnTheSlidesInBothLanguages() {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.GERMAN)) {
+            Lesson lesson = LIBRARY.find("dhe", locale.getLanguage()).orElseThrow();
+            List<SlideContent> slides = new LessonSlideSource(lesson).slides(HandshakeSession.run(lesson.scenario()),
+                    locale);
+            assertThat(slides).as(locale.toString()).anySatisfy(s -> assertThat(s.narration()).contains("g = 2"));
+            assertThat(slides).noneSatisfy(s -> assertThat(s.narration()).contains("g = 02"));
+        }
+    }
 }

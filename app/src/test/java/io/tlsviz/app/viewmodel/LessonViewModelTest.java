@@ -324,6 +324,21 @@ class LessonViewModelTest {
     }
 
     @Test
+    void theDhGeneratorReadsAsASmallNumberInBothLanguages() {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.GERMAN)) {
+            LessonViewModel vm = lessons(locale);
+            vm.startLesson("dhe");
+            Lesson dhe = vm.lessonProperty().get();
+            vm.showBeat(beatWith(dhe, b -> b.highlightedSecrets().contains("dh_g")));
+            String text = narration(vm);
+            assertThat(text).as(locale.toString()).contains("g = 2" + (locale == Locale.GERMAN ? " \u2013" : ","))
+                    .doesNotContain("g = 02");
+            String serverPublic = Hex.of(vm.classroom().revealedValues().get("server_dh_public"));
+            assertThat(text).as("a long value stays hex").contains(serverPublic.substring(0, 8) + "\u2026");
+        }
+    }
+
+    @Test
     void inGermanTheAttackExplainsItselfInGerman() {
         LessonViewModel vm = lessons(Locale.GERMAN);
         vm.startLesson("forward-secrecy");
