@@ -9,6 +9,7 @@ import io.tlsviz.app.export.SlideSource;
 import io.tlsviz.app.export.SlideTheme;
 import io.tlsviz.app.export.StepSlideSource;
 import io.tlsviz.app.export.TargetExistsException;
+import io.tlsviz.app.export.TargetRefusedException;
 import io.tlsviz.app.i18n.Messages;
 import io.tlsviz.app.prefs.AppPreferences;
 import io.tlsviz.engine.HandshakeSession;
@@ -185,10 +186,9 @@ public final class ExportViewModel {
             ask(path.get());
             return;
         } catch (java.io.IOException e) {
-            // A folder with other files in it, a folder where a file goes, a folder that is not there: say so, and
-            // let the teacher change the name.
-            message.set(e.getMessage());
-            problem.set(true);
+            // A folder with other files in it, a folder where a file goes, a link, a folder that is not there: say
+            // so, and let the teacher change the name.
+            refuse(explain(e));
             return;
         }
         start(path.get(), false);
@@ -280,7 +280,7 @@ public final class ExportViewModel {
             return refuse(messages.format(wrong.get().isEmpty() ? "export.invalid.noExtension"
                     : "export.invalid.extension", path.getFileName(), wrong.get(), format.get().id()));
         }
-        if (png && Files.isDirectory(path)) {
+        if (png && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             List<String> others = io.tlsviz.app.export.ExportTargets.notSlides(path);
             if (!others.isEmpty()) {
                 return refuse(messages.format("export.invalid.notSlides", path,
@@ -477,8 +477,27 @@ public final class ExportViewModel {
     }
 
     private void fail(Throwable e) {
-        String detail = e == null || e.getMessage() == null ? String.valueOf(e) : e.getMessage();
+        String detail = e instanceof TargetRefusedException refused ? explain(refused)
+                : e == null || e.getMessage() == null ? String.valueOf(e) : e.getMessage();
         finish(State.FAILED, messages.format("export.failed", detail), true);
+    }
+
+    /** Why the export cannot go where it was asked to, in the dialog's language when tlsviz knows the reason. */
+    private String explain(java.io.IOException e) {
+        if (!(e instanceof TargetRefusedException refused)) {
+            return messages.format("export.invalid.other", String.valueOf(e.getMessage()));
+        }
+        Object[] d = refused.details().toArray();
+        return messages.format(switch (refused.reason()) {
+            case NOT_A_PATH -> "export.invalid.path";
+            case PARENT_IS_FILE -> "export.invalid.parentIsFile";
+            case NO_FOLDER -> "export.invalid.noFolder";
+            case NOT_WRITABLE -> "export.invalid.notWritable";
+            case IS_FOLDER -> "export.invalid.isFolder";
+            case IS_FILE -> "export.invalid.pngFolder";
+            case IS_LINK -> "export.invalid.link";
+            case NOT_SLIDES -> "export.invalid.notSlides";
+        }, d);
     }
 
     private void finish(State end, String text, boolean isProblem) {

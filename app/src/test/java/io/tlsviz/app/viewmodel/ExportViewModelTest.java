@@ -308,4 +308,35 @@ class ExportViewModelTest {
         assertThat(de.messageProperty().get()).startsWith("Geben Sie einen Startwert an");
         assertThat(started).isEmpty();
     }
+
+    @Test
+    void aPngTargetThatIsALinkToAFolderIsRefusedInTheDialogsLanguage() throws IOException {
+        Path real = Files.createDirectory(home.resolve("real"));
+        Path link;
+        try {
+            link = Files.createSymbolicLink(home.resolve("slides"), real);
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+            return;
+        }
+        ExportViewModel de = export(lessons(Locale.GERMAN, Exchange.RSA), "light");
+        de.formatProperty().set(ExportFormat.PNG);
+        de.targetProperty().set(link.toString());
+        de.export();
+        assertThat(de.messageProperty().get()).isEqualTo(link + " ist ein symbolischer Link auf " + real
+                + ". Ein Export w\u00fcrde den Link ersetzen, statt diesen Ordner zu f\u00fcllen: Geben Sie den Namen"
+                + " eines neuen Ordners an oder " + real + " selbst.");
+        assertThat(de.problemProperty().get()).isTrue();
+        assertThat(de.stateProperty().get()).isEqualTo(State.IDLE);
+
+        // Even when the folder it points to holds other files: it is the link that is in the way.
+        Files.writeString(real.resolve("notes.txt"), "mine");
+        ExportViewModel en = export(lessons(Locale.ENGLISH, Exchange.RSA), "light");
+        en.formatProperty().set(ExportFormat.PNG);
+        en.targetProperty().set(link.toString());
+        en.export();
+        assertThat(en.messageProperty().get()).startsWith(link + " is a symbolic link to " + real + ".");
+        assertThat(started).isEmpty();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+    }
 }
