@@ -124,7 +124,7 @@ public final class ExportViewModel {
         contents.add(new Content(null, messages.format("export.content.steps",
                 lessons.classroom().exchangeProperty().get().label())));
         for (LessonChoice c : lessons.choices()) {
-            if (!c.isFreeExploration()) {
+            if (!c.id().isEmpty()) { // a lesson: not free exploration, nor a remembered file not opened yet
                 contents.add(new Content(c.id(), messages.format("export.content.lesson", c.title())));
             }
         }

@@ -43,14 +43,14 @@ class ExportViewModelTest {
         ClassroomViewModel classroom = new ClassroomViewModel(messages, new EngineNarration(messages),
                 ScenarioOptions.defaults(exchange));
         return new LessonViewModel(classroom, shipped, LessonLibrary::load, LessonViewModel.AttackLab.live(), prefs,
-                messages);
+                messages, Runnable::run, Runnable::run);
     }
 
     private LessonViewModel lessons(Locale locale, ScenarioOptions options) {
         Messages messages = Messages.forLocale(locale);
         ClassroomViewModel classroom = new ClassroomViewModel(messages, new EngineNarration(messages), options);
         return new LessonViewModel(classroom, shipped, LessonLibrary::load, LessonViewModel.AttackLab.live(), prefs,
-                messages);
+                messages, Runnable::run, Runnable::run);
     }
 
     private ExportViewModel export(LessonViewModel lessons, String windowTheme) {
@@ -338,5 +338,17 @@ class ExportViewModelTest {
         assertThat(en.messageProperty().get()).startsWith(link + " is a symbolic link to " + real + ".");
         assertThat(started).isEmpty();
         assertThat(Files.isSymbolicLink(link)).isTrue();
+    }
+
+    @Test
+    void aRememberedLessonFileNotOpenedYetIsNoContentToExport() throws IOException {
+        prefs.addRecentLessonFile(Files.writeString(home.resolve("mine.en.yaml"), "id: mine"));
+        LessonViewModel lessons = lessons(Locale.ENGLISH, Exchange.RSA);
+        assertThat(lessons.choices()).anyMatch(c -> c.file().isPresent());
+
+        ExportViewModel vm = export(lessons, "light");
+
+        assertThat(vm.contents()).extracting(ExportViewModel.Content::label).noneMatch(l -> l.contains("mine"));
+        assertThat(vm.contents()).allSatisfy(c -> assertThat(c.isSteps() || !c.lessonId().isEmpty()).isTrue());
     }
 }
