@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * <p>A placeholder is {@code {{name}}} or {@code {{name|format}}}. The name is a secret name
  * ({@code master_secret}), or in a warm-up beat one of the warm-up numbers ({@code warmup.A}). Formats:
  * <ul>
- *   <li>none: the whole value as lowercase hex</li>
+ *   <li>none: the whole value as lowercase hex; a small integer ({@link #INTEGERS}, at most
+ *       {@value #SMALL_INTEGER_BYTES} bytes, such as the DH generator) in decimal, {@code g = 2}</li>
  *   <li>{@code short}: the first and last four bytes, {@code 3f2a9c1b…8e7d6c5b} (values of eight bytes or
- *       fewer in full)</li>
+ *       fewer in full, a small integer in decimal)</li>
  *   <li>{@code bytes}: the length in bytes, e.g. {@code 48}</li>
  *   <li>{@code bits}: the length in bits, e.g. {@code 2048}</li>
  * </ul>
@@ -31,6 +32,17 @@ public final class Narration {
     /** The formats a placeholder may ask for. */
     public static final Set<String> FORMATS = Set.of("short", "bytes", "bits");
 
+    /**
+     * The values the protocol carries as unsigned integers (ServerDHParams and the DH exchange, RFC 5246 section
+     * 7.4.3 and 8.1.2). Every other value is a string of bytes (randoms, keys, IVs, points), which stays hex
+     * however short it is: a 4-byte GCM IV is not a number.
+     */
+    static final Set<String> INTEGERS = Set.of("dh_p", "dh_g", "client_dh_private", "server_dh_private",
+            "client_dh_public", "server_dh_public");
+
+    /** An integer of at most this many bytes reads as a number ({@code g = 2}); a longer one (a key) stays hex. */
+    static final int SMALL_INTEGER_BYTES = 8;
+
     private static final Pattern EMPHASIS = Pattern.compile("\\*([^*\\n]+)\\*");
 
     private Narration() {
@@ -44,7 +56,10 @@ public final class Narration {
     public record Span(String text, boolean emphasis) {
     }
 
-    /** Fills placeholders with hex values; missing values leave the placeholder unchanged. */
+    /**
+     * Fills placeholders with hex values (a small integer in decimal); missing values leave the placeholder
+     * unchanged.
+     */
     public static String resolve(String text, Map<String, byte[]> values) {
         return resolve(text, values, Map.of());
     }
@@ -63,7 +78,7 @@ public final class Narration {
             if (numbers.containsKey(name) && format.isEmpty()) {
                 replacement = numbers.get(name);
             } else if (values.containsKey(name) && (format.isEmpty() || FORMATS.contains(format))) {
-                replacement = format(values.get(name), format);
+                replacement = format(name, values.get(name), format);
             } else {
                 replacement = m.group();
             }
@@ -73,7 +88,11 @@ public final class Narration {
         return out.toString();
     }
 
-    static String format(byte[] value, String format) {
+    static String format(String name, byte[] value, String format) {
+        boolean smallInteger = INTEGERS.contains(name) && value.length <= SMALL_INTEGER_BYTES;
+        if (smallInteger && (format.isEmpty() || format.equals("short"))) {
+            return new java.math.BigInteger(1, value).toString();
+        }
         return switch (format) {
             case "short" -> value.length <= 8 ? Hex.of(value)
                     : Hex.of(value, 0, 4) + "…" + Hex.of(value, value.length - 4, 4);

@@ -13,11 +13,29 @@ class NarrationTest {
     @Test
     void placeholdersBecomeHexAndFormatsShortenOrMeasure() {
         String text = "Random {{client_random}}, short {{ client_random | short }}, {{client_random|bytes}} bytes, "
-                + "{{client_random|bits}} bits, tiny {{dh_g|short}}.";
+                + "{{client_random|bits}} bits, tiny {{client_write_iv|short}}.";
 
-        String out = Narration.resolve(text, Map.of("client_random", RANDOM, "dh_g", new byte[] {2}));
+        String out = Narration.resolve(text, Map.of("client_random", RANDOM, "client_write_iv", new byte[] {2, 3}));
 
-        assertThat(out).isEqualTo("Random " + Hex.of(RANDOM) + ", short 00010203…1c1d1e1f, 32 bytes, 256 bits, tiny 02.");
+        assertThat(out).isEqualTo("Random " + Hex.of(RANDOM) + ", short 00010203…1c1d1e1f, 32 bytes, 256 bits, tiny 0203.");
+    }
+
+    @Test
+    void aSmallIntegerReadsAsANumberAndLongValuesStayHex() {
+        byte[] p = new byte[256];
+        p[0] = (byte) 0xff;
+        p[255] = (byte) 0x61;
+        Map<String, byte[]> values = Map.of("dh_g", new byte[] {2}, "dh_p", p,
+                "client_write_iv", new byte[] {0, 0, 0, 5}, "server_dh_public", new byte[] {1, 0});
+
+        assertThat(Narration.resolve("g = {{dh_g}}, {{ dh_g | short }}, {{dh_g|bytes}} byte", values))
+                .isEqualTo("g = 2, 2, 1 byte");
+        assertThat(Narration.resolve("B = {{server_dh_public}}", values)).as("a small DH value").isEqualTo("B = 256");
+        assertThat(Narration.resolve("p = {{dh_p|short}}, {{dh_p|bits}} bits", values))
+                .isEqualTo("p = ff000000…00000061, 2048 bits");
+        assertThat(Narration.resolve("{{dh_p}}", values)).isEqualTo(Hex.of(p));
+        assertThat(Narration.resolve("iv = {{client_write_iv}}", values)).as("bytes, not a number")
+                .isEqualTo("iv = 00000005");
     }
 
     @Test

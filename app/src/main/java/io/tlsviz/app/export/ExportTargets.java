@@ -36,45 +36,71 @@ public final class ExportTargets {
      *
      * @param folder true for an export that makes a folder (PNG): an existing folder is replaced only when it
      *               holds nothing but the slides of an earlier export, whatever {@code force} says, and an empty
-     *               one is used as if it were not there
-     * @throws TargetExistsException when {@code target} exists, may be replaced, and {@code force} is false
-     * @throws IOException           when the export cannot go there: the folder to write into does not exist, the
-     *                               target is a folder where a file goes (or the other way round), or a folder
-     *                               holds files that are not slides
+     *               one is used as if it were not there; a symbolic link is refused, as the export would replace
+     *               the link rather than fill the folder it points to
+     * @throws TargetExistsException  when {@code target} exists, may be replaced, and {@code force} is false
+     * @throws TargetRefusedException when the export cannot go there: the folder to write into does not exist or
+     *                                takes no files, the target is a folder where a file goes (or the other way
+     *                                round, or a link), or a folder holds files that are not slides
      */
     public static void check(Path target, boolean force, boolean folder) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Path dir = absolute.getParent();
         if (dir == null || absolute.getFileName() == null || target.toString().isBlank()) {
-            throw new IOException("Cannot write '" + target + "': that is not a path to a "
-                    + (folder ? "folder" : "file"));
+            throw new TargetRefusedException(TargetRefusedException.Reason.NOT_A_PATH, "Cannot write '" + target
+                    + "': that is not a path to a " + (folder ? "folder" : "file"), target.toString());
         }
         if (Files.isRegularFile(dir)) {
-            throw new IOException("Cannot write " + target + ": " + dir + " is a file, not a folder");
+            throw new TargetRefusedException(TargetRefusedException.Reason.PARENT_IS_FILE, "Cannot write " + target
+                    + ": " + dir + " is a file, not a folder", dir.toString());
+        }
+        if (folder && Files.isSymbolicLink(absolute)) {
+            String to = linkTarget(absolute);
+            throw new TargetRefusedException(TargetRefusedException.Reason.IS_LINK, "Cannot write " + target
+                    + ": it is a symbolic link (to " + to + "), and an export would replace the link, not fill the"
+                    + " folder it points to; give a new folder's name, or the folder itself", target.toString(), to);
         }
         if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
             if (!folder) {
-                throw new IOException("Cannot write " + target + ": it is a folder; give the file's name, such as "
-                        + target.resolve("slides") + " with its extension");
+                throw new TargetRefusedException(TargetRefusedException.Reason.IS_FOLDER, "Cannot write " + target
+                        + ": it is a folder; give the file's name, such as " + target.resolve("slides")
+                        + " with its extension", target.toString());
             }
             List<String> others = notSlides(absolute);
             if (!others.isEmpty()) {
-                throw new IOException("Cannot write " + target + ": the folder holds files that are not slides ("
-                        + String.join(", ", others.subList(0, Math.min(3, others.size())))
+                String names = String.join(", ", others.subList(0, Math.min(3, others.size())));
+                throw new TargetRefusedException(TargetRefusedException.Reason.NOT_SLIDES, "Cannot write " + target
+                        + ": the folder holds files that are not slides (" + names
                         + (others.size() > 3 ? ", and " + (others.size() - 3) + " more" : "")
-                        + "), and an export replaces the whole folder. Give a new folder's name");
+                        + "), and an export replaces the whole folder. Give a new folder's name", target.toString(),
+                        names + (others.size() > 3 ? ", \u2026" : ""));
             }
             if (isEmpty(absolute)) {
                 return;
             }
         } else if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && folder) {
-            throw new IOException("Cannot write " + target + ": it is a file, and the PNG slides go into a folder;"
-                    + " give a new folder's name");
+            throw new TargetRefusedException(TargetRefusedException.Reason.IS_FILE, "Cannot write " + target
+                    + ": it is a file, and the PNG slides go into a folder; give a new folder's name",
+                    String.valueOf(absolute.getFileName()));
         }
         if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !force) {
             throw new TargetExistsException(target);
         }
-        AtomicFiles.checkFolder(absolute);
+        try {
+            AtomicFiles.checkFolder(absolute);
+        } catch (IOException e) {
+            throw new TargetRefusedException(Files.isDirectory(dir) ? TargetRefusedException.Reason.NOT_WRITABLE
+                    : TargetRefusedException.Reason.NO_FOLDER, e.getMessage(), dir.toString());
+        }
+    }
+
+    /** Where a symbolic link points, as a path from its folder; its own name when that cannot be read. */
+    private static String linkTarget(Path link) {
+        try {
+            return link.resolveSibling(Files.readSymbolicLink(link)).normalize().toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return link.toString();
+        }
     }
 
     /** As {@link #check(Path, boolean, boolean)} for an export to a file. */

@@ -1,5 +1,6 @@
 package io.tlsviz.app.export;
 
+import io.tlsviz.app.i18n.Messages;
 import io.tlsviz.app.viewmodel.AttackReport;
 import io.tlsviz.app.viewmodel.LessonViewModel;
 import io.tlsviz.engine.Party;
@@ -48,7 +49,7 @@ public final class LessonSlideSource implements SlideSource {
     public List<SlideContent> slides(Trace trace, Locale locale) {
         ExportTexts texts = new ExportTexts(locale);
         List<SlideContent> slides = new ArrayList<>();
-        AttackRun attacks = new AttackRun(trace);
+        AttackRun attacks = new AttackRun(trace, Messages.forLocale(locale));
         for (Beat beat : lesson.beats()) {
             Step step = trace.step(beat.step()).orElseThrow(() -> new IllegalArgumentException("lesson '"
                     + lesson.id() + "' has a beat on step '" + beat.step() + "', which this handshake does not have"));
@@ -83,11 +84,13 @@ public final class LessonSlideSource implements SlideSource {
      */
     private static final class AttackRun {
         private final Trace recorded;
+        private final Messages messages;
         private Eavesdropper.Outcome rsa;
         private Eavesdropper.Outcome dhe;
 
-        AttackRun(Trace recorded) {
+        AttackRun(Trace recorded, Messages messages) {
             this.recorded = recorded;
+            this.messages = messages;
         }
 
         AttackReport report(Attack attack) {
@@ -97,7 +100,7 @@ public final class LessonSlideSource implements SlideSource {
                 Trace dheRecording = lab.dheRecording(recorded.options().seed(), recorded.pki());
                 dhe = Eavesdropper.attack(Eavesdropper.record(dheRecording), lab.leakedServerKey(recorded.pki()));
             }
-            return AttackReport.of(attack, rsa, recorded.secrets(), dhe);
+            return AttackReport.of(attack, rsa, recorded.secrets(), dhe, messages);
         }
     }
 

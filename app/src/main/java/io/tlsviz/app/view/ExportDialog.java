@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -51,6 +52,22 @@ public final class ExportDialog extends VBox {
                 FXCollections.observableArrayList(ExportViewModel.LANGUAGES), l -> messages.get("language." + l));
         language.valueProperty().bindBidirectional(vm.languageProperty());
 
+        TextField seed = new TextField();
+        seed.setId("export-seed");
+        seed.setAccessibleText(messages.get("export.seed"));
+        seed.setTooltip(new Tooltip(messages.get("export.seed.help")));
+        seed.setPrefColumnCount(12);
+        seed.setMaxWidth(Region.USE_PREF_SIZE);
+        seed.textProperty().bindBidirectional(vm.seedProperty());
+        Label seedHint = new Label();
+        seedHint.setId("export-seed-hint");
+        seedHint.getStyleClass().add(Styles.MUTED);
+        seedHint.setWrapText(true);
+        seedHint.setMinHeight(Region.USE_PREF_SIZE);
+        seedHint.textProperty().bind(vm.seedHintProperty());
+        shownWhen(seedHint, vm.seedHintProperty().isNotEmpty());
+        VBox seedBox = new VBox(4, seed, seedHint);
+
         TextField target = new TextField();
         target.setId("export-target");
         target.setAccessibleText(messages.get("export.target"));
@@ -75,9 +92,10 @@ public final class ExportDialog extends VBox {
         form.getColumnConstraints().addAll(labels, fields);
         row(form, 0, messages.get("export.format"), format);
         row(form, 1, messages.get("export.content"), content);
-        row(form, 2, messages.get("export.theme"), theme);
-        row(form, 3, messages.get("export.language"), language);
-        row(form, 4, messages.get("export.target"), targetRow);
+        row(form, 2, messages.get("export.seed"), seedBox, seed);
+        row(form, 3, messages.get("export.theme"), theme);
+        row(form, 4, messages.get("export.language"), language);
+        row(form, 5, messages.get("export.target"), targetRow);
         form.disableProperty().bind(locked);
 
         Label message = new Label();
@@ -162,10 +180,21 @@ public final class ExportDialog extends VBox {
     }
 
     private static void row(GridPane form, int row, String label, Node field) {
+        row(form, row, label, field, field);
+    }
+
+    /** A row whose label names {@code labelled}, inside {@code field} (a text field with a note under it). */
+    private static void row(GridPane form, int row, String label, Node field, Node labelled) {
         Label l = new Label(label);
-        l.setLabelFor(field);
+        l.setLabelFor(labelled);
         form.addRow(row, l, field);
         GridPane.setHgrow(field, Priority.ALWAYS);
+        if (labelled != field && labelled instanceof Region r) {
+            // The label stays beside the field when a note below it makes the row taller.
+            GridPane.setValignment(l, javafx.geometry.VPos.TOP);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.prefHeightProperty().bind(r.heightProperty());
+        }
     }
 
     private static void shownWhen(Node node, javafx.beans.value.ObservableBooleanValue shown) {

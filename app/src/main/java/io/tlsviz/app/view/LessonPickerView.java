@@ -158,8 +158,7 @@ public final class LessonPickerView extends StackPane {
             }
             title.setText(c.title());
             summary.setText(c.summary());
-            setId("choice-" + (c.isFreeExploration() ? "free"
-                    : c.file().map(f -> "file-" + f.getFileName()).orElse(c.id())));
+            setId("choice-" + c.key());
             setAccessibleText(c.title() + ". " + c.summary());
             setGraphic(box);
         }

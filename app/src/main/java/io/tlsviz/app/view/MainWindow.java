@@ -648,9 +648,11 @@ public final class MainWindow extends BorderPane {
             scene.getStylesheets().setAll(getScene().getStylesheets());
         }
         stage.setScene(scene);
-        // The question, the progress and the message come and go: let the window fit them, once laid out.
+        // The question, the progress, the message and the seed's note come and go: let the window fit them, once
+        // laid out.
         export.stateProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(stage::sizeToScene));
         export.messageProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(stage::sizeToScene));
+        export.seedHintProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(stage::sizeToScene));
         stage.setOnHidden(e -> export.cancel());
         stage.show();
     }

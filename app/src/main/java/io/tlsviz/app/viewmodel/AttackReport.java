@@ -1,5 +1,6 @@
 package io.tlsviz.app.viewmodel;
 
+import io.tlsviz.app.i18n.Messages;
 import io.tlsviz.engine.Hex;
 import io.tlsviz.engine.attack.Eavesdropper;
 import io.tlsviz.lessons.Attack;
@@ -16,9 +17,9 @@ import java.util.Map;
  * @param recovered     the values the beat's attack recovers, in the lesson's order
  * @param plaintexts    the decrypted application data when the beat decrypts records, client's first
  * @param opened        true when the RSA recording was decrypted
- * @param explanation   the engine's account of the RSA attack
+ * @param explanation   how the RSA attack ended, in the window's language
  * @param dheOpened     true if the DHE recording opened (never, which is the point)
- * @param dheExplanation the engine's account of the DHE attack
+ * @param dheExplanation how the DHE attack ended, in the window's language
  */
 public record AttackReport(List<RecoveredValue> recovered, List<String> plaintexts, boolean opened,
         String explanation, boolean dheOpened, String dheExplanation) {
@@ -39,10 +40,11 @@ public record AttackReport(List<RecoveredValue> recovered, List<String> plaintex
     /**
      * Builds the report for a beat's attack.
      *
-     * @param truth the values the peers really used, by name (the RSA trace's secrets)
+     * @param truth    the values the peers really used, by name (the RSA trace's secrets)
+     * @param messages the language the explanations are given in
      */
     public static AttackReport of(Attack attack, Eavesdropper.Outcome rsa, Map<String, byte[]> truth,
-            Eavesdropper.Outcome dhe) {
+            Eavesdropper.Outcome dhe, Messages messages) {
         List<RecoveredValue> values = new ArrayList<>();
         for (String name : attack.recovers()) {
             byte[] got = rsa.recovered().get(name);
@@ -51,8 +53,23 @@ public record AttackReport(List<RecoveredValue> recovered, List<String> plaintex
                     got != null && truth.containsKey(name) && Arrays.equals(got, truth.get(name))));
         }
         List<String> plaintexts = attack.decrypts().isEmpty() ? List.of() : rsa.plaintexts();
-        return new AttackReport(values, plaintexts, rsa.opened(), rsa.explanation(), dhe.opened(),
-                dhe.explanation());
+        return new AttackReport(values, plaintexts, rsa.opened(), explain(rsa.verdict(), messages), dhe.opened(),
+                explain(dhe.verdict(), messages));
+    }
+
+    /**
+     * How an attack ended, in the learner's language: the engine's own {@link Eavesdropper.Outcome#explanation()}
+     * is English, so the app says it from its bundle.
+     */
+    static String explain(Eavesdropper.Verdict verdict, Messages messages) {
+        return messages.get(switch (verdict) {
+            case OPENED -> "attack.verdict.opened";
+            case NO_HANDSHAKE -> "attack.verdict.noHandshake";
+            case FORWARD_SECRET_DH -> "attack.verdict.forwardSecretDh";
+            case FORWARD_SECRET_ECDH -> "attack.verdict.forwardSecretEcdh";
+            case WRONG_KEY -> "attack.verdict.wrongKey";
+            case NO_APPLICATION_DATA -> "attack.verdict.noApplicationData";
+        });
     }
 
     /** True when every recovered value equals the real one. */

@@ -9,6 +9,7 @@ import io.tlsviz.app.export.SlideSource;
 import io.tlsviz.app.export.SlideTheme;
 import io.tlsviz.app.export.StepSlideSource;
 import io.tlsviz.app.export.TargetExistsException;
+import io.tlsviz.app.export.TargetRefusedException;
 import io.tlsviz.app.i18n.Messages;
 import io.tlsviz.app.prefs.AppPreferences;
 import io.tlsviz.engine.HandshakeSession;
@@ -43,7 +44,7 @@ import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 
 /**
- * File → Export slideshow…: the options (format, content, theme, language, target), their validation, the
+ * File → Export slideshow…: the options (format, content, seed, theme, language, target), their validation, the
  * question before overwriting, and one export run as an {@link ExportTask} with progress and Cancel. No Nodes;
  * call it on the JavaFX thread. Everything up to starting the export works without a toolkit.
  */
@@ -86,6 +87,8 @@ public final class ExportViewModel {
     private final ObjectProperty<SlideTheme> theme = new SimpleObjectProperty<>();
     private final StringProperty language = new SimpleStringProperty();
     private final StringProperty target = new SimpleStringProperty("");
+    private final StringProperty seed = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper seedHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
@@ -96,6 +99,13 @@ public final class ExportViewModel {
 
     /** The file name the defaults suggested last; while the target still ends in it, it follows the options. */
     private String suggestedName;
+    /** The seed the defaults suggested last; while the seed field still holds it, it follows the content. */
+    private String suggestedSeed;
+    /**
+     * The seed offered where the handshake has none of its own (fresh randomness): drawn once per dialog, small
+     * enough to write down, so that the slides can be made again.
+     */
+    private final long drawnSeed = 1 + new SecureRandom().nextInt(999_999);
     private Task<ExportJob.Result> task;
 
     /**
@@ -114,7 +124,7 @@ public final class ExportViewModel {
         contents.add(new Content(null, messages.format("export.content.steps",
                 lessons.classroom().exchangeProperty().get().label())));
         for (LessonChoice c : lessons.choices()) {
-            if (!c.isFreeExploration()) {
+            if (!c.id().isEmpty()) { // a lesson: not free exploration, nor a remembered file not opened yet
                 contents.add(new Content(c.id(), messages.format("export.content.lesson", c.title())));
             }
         }
@@ -127,10 +137,22 @@ public final class ExportViewModel {
         Path folder = prefs.lastExportFolder().flatMap(ExportViewModel::folderOf).orElse(home);
         suggestedName = defaultName();
         target.set(folder.resolve(suggestedName).toString());
+        suggestedSeed = defaultSeed();
+        seed.set(suggestedSeed);
+        updateSeedHint();
 
         format.addListener((o, a, b) -> followOptions());
-        content.addListener((o, a, b) -> followOptions());
+        content.addListener((o, a, b) -> {
+            followOptions();
+            followContent();
+        });
         target.addListener((o, a, b) -> {
+            if (state.get() == State.CONFIRMING || problem.get()) {
+                backToIdle();
+            }
+        });
+        seed.addListener((o, a, b) -> {
+            updateSeedHint();
             if (state.get() == State.CONFIRMING || problem.get()) {
                 backToIdle();
             }
@@ -151,6 +173,9 @@ public final class ExportViewModel {
             confirmOverwrite();
             return;
         }
+        if (validSeed().isEmpty()) {
+            return;
+        }
         Optional<Path> path = validTarget();
         if (path.isEmpty()) {
             return;
@@ -161,10 +186,9 @@ public final class ExportViewModel {
             ask(path.get());
             return;
         } catch (java.io.IOException e) {
-            // A folder with other files in it, a folder where a file goes, a folder that is not there: say so, and
-            // let the teacher change the name.
-            message.set(e.getMessage());
-            problem.set(true);
+            // A folder with other files in it, a folder where a file goes, a link, a folder that is not there: say
+            // so, and let the teacher change the name.
+            refuse(explain(e));
             return;
         }
         start(path.get(), false);
@@ -208,6 +232,28 @@ public final class ExportViewModel {
 
     // --- Validation ----------------------------------------------------------------------------------
 
+    /** The seed as typed, if it is one: a whole number, as the settings sheet and {@code --seed} take it. */
+    private Optional<Long> validSeed() {
+        String text = seed.get() == null ? "" : seed.get().trim();
+        if (text.isEmpty()) {
+            refuse(messages.get("export.invalid.seedEmpty"));
+            return Optional.empty();
+        }
+        Optional<Long> parsed = parseSeed(text);
+        if (parsed.isEmpty()) {
+            refuse(messages.format("export.invalid.seed", text));
+        }
+        return parsed;
+    }
+
+    private static Optional<Long> parseSeed(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     private Optional<Path> validTarget() {
         String text = target.get() == null ? "" : target.get().trim();
         if (text.isEmpty()) {
@@ -234,7 +280,7 @@ public final class ExportViewModel {
             return refuse(messages.format(wrong.get().isEmpty() ? "export.invalid.noExtension"
                     : "export.invalid.extension", path.getFileName(), wrong.get(), format.get().id()));
         }
-        if (png && Files.isDirectory(path)) {
+        if (png && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             List<String> others = io.tlsviz.app.export.ExportTargets.notSlides(path);
             if (!others.isEmpty()) {
                 return refuse(messages.format("export.invalid.notSlides", path,
@@ -306,31 +352,83 @@ public final class ExportViewModel {
         executor.execute(task);
     }
 
-    /** The request the options describe; the handshake runs here, on the calling thread (it is quick). */
+    /**
+     * The request the options describe; the handshake runs here, on the calling thread (it is quick). With the
+     * window's own seed, the slides show exactly the handshake the class is looking at; with another, the same
+     * options (and the class's certificates) with that seed.
+     */
     ExportRequest request(Path path, boolean force) {
         Locale locale = Locale.forLanguageTag(language.get());
         Content c = content.get();
+        long chosenSeed = parseSeed(seed.get() == null ? "" : seed.get()).orElseThrow(
+                () -> new IllegalArgumentException(messages.format("export.invalid.seed", seed.get())));
         SlideSource source;
-        Trace trace;
-        Lesson current = lessons.lessonProperty().get();
+        ScenarioOptions options;
         if (c.isSteps()) {
             source = new StepSlideSource();
-            trace = lessons.classroom().completeTrace();
+            options = lessons.classroom().optionsProperty().get();
         } else {
             Lesson lesson = lessons.findLesson(c.lessonId(), language.get()).orElseThrow(
                     () -> new IllegalArgumentException(messages.format("export.failed.noLesson", c.lessonId())));
             source = new LessonSlideSource(lesson);
-            if (current != null && current.id().equals(lesson.id())) {
-                trace = lessons.classroom().completeTrace(); // exactly the handshake the class is looking at
-            } else {
-                ScenarioOptions options = lesson.scenario();
-                if (options.isFresh()) {
-                    options = options.withSeed(new SecureRandom().nextLong());
-                }
-                trace = HandshakeSession.run(options, lessons.classroom().pkiProperty().get()); // the class's certificates
-            }
+            options = isWindowContent(c) ? lessons.classroom().optionsProperty().get() : lesson.scenario();
+        }
+        Trace trace;
+        if (isWindowContent(c) && Long.valueOf(chosenSeed).equals(lessons.classroom().optionsProperty().get().seed())) {
+            trace = lessons.classroom().completeTrace(); // exactly the handshake the class is looking at
+        } else {
+            trace = HandshakeSession.run(options.withSeed(chosenSeed), lessons.classroom().pkiProperty().get());
         }
         return new ExportRequest(source, trace, format.get(), path, locale, theme.get(), null, force);
+    }
+
+    /** Whether {@code c} is what the window runs now: its handshake step by step, or the lesson it is in. */
+    private boolean isWindowContent(Content c) {
+        Lesson current = lessons.lessonProperty().get();
+        return c.isSteps() || current != null && current.id().equals(c.lessonId());
+    }
+
+    /**
+     * The seed the slides start with: the window's, so that they show the handshake the class saw; for another
+     * lesson, that lesson's own (as the window would run it, and as {@code tlsviz export --lesson} does); where
+     * the handshake has fresh randomness and so no seed, one drawn for this dialog.
+     */
+    private String defaultSeed() {
+        Content c = content.get();
+        Long s;
+        if (c == null || isWindowContent(c)) {
+            s = lessons.classroom().optionsProperty().get().seed();
+        } else {
+            s = lessons.findLesson(c.lessonId(), language.get()).map(l -> l.scenario().seed())
+                    .orElse(ScenarioOptions.DEFAULT_SEED);
+        }
+        return Long.toString(s == null ? drawnSeed : s);
+    }
+
+    /** When the seed is still the suggested one, other content suggests its own. */
+    private void followContent() {
+        String next = defaultSeed();
+        if (suggestedSeed != null && suggestedSeed.equals(seed.get() == null ? null : seed.get().trim())) {
+            seed.set(next);
+        }
+        suggestedSeed = next;
+        updateSeedHint();
+    }
+
+    /** Says when the slides will not show the window's handshake although the content is the window's. */
+    private void updateSeedHint() {
+        Content c = content.get();
+        Long windowSeed = lessons.classroom().optionsProperty().get().seed();
+        Optional<Long> chosen = parseSeed(seed.get() == null ? "" : seed.get());
+        if (c == null || !isWindowContent(c) || chosen.isEmpty()) {
+            seedHint.set("");
+        } else if (windowSeed == null) {
+            seedHint.set(messages.get("export.seed.fresh"));
+        } else if (!chosen.get().equals(windowSeed)) {
+            seedHint.set(messages.format("export.seed.other", Long.toString(windowSeed)));
+        } else {
+            seedHint.set("");
+        }
     }
 
     private void showProgress(Task<ExportJob.Result> t) {
@@ -379,8 +477,27 @@ public final class ExportViewModel {
     }
 
     private void fail(Throwable e) {
-        String detail = e == null || e.getMessage() == null ? String.valueOf(e) : e.getMessage();
+        String detail = e instanceof TargetRefusedException refused ? explain(refused)
+                : e == null || e.getMessage() == null ? String.valueOf(e) : e.getMessage();
         finish(State.FAILED, messages.format("export.failed", detail), true);
+    }
+
+    /** Why the export cannot go where it was asked to, in the dialog's language when tlsviz knows the reason. */
+    private String explain(java.io.IOException e) {
+        if (!(e instanceof TargetRefusedException refused)) {
+            return messages.format("export.invalid.other", String.valueOf(e.getMessage()));
+        }
+        Object[] d = refused.details().toArray();
+        return messages.format(switch (refused.reason()) {
+            case NOT_A_PATH -> "export.invalid.path";
+            case PARENT_IS_FILE -> "export.invalid.parentIsFile";
+            case NO_FOLDER -> "export.invalid.noFolder";
+            case NOT_WRITABLE -> "export.invalid.notWritable";
+            case IS_FOLDER -> "export.invalid.isFolder";
+            case IS_FILE -> "export.invalid.pngFolder";
+            case IS_LINK -> "export.invalid.link";
+            case NOT_SLIDES -> "export.invalid.notSlides";
+        }, d);
     }
 
     private void finish(State end, String text, boolean isProblem) {
@@ -469,6 +586,22 @@ public final class ExportViewModel {
     /** The file (for PNG, the folder) to write, as typed. */
     public StringProperty targetProperty() {
         return target;
+    }
+
+    /**
+     * The seed of the handshake the slides show, as typed: a whole number. It starts as the window's, so the slides
+     * match the handshake the class saw; the same seed gives the same slides.
+     */
+    public StringProperty seedProperty() {
+        return seed;
+    }
+
+    /**
+     * Empty, or why the slides will not show the window's handshake although they show its content: the window
+     * runs fresh randomness, or another seed was typed.
+     */
+    public ReadOnlyStringProperty seedHintProperty() {
+        return seedHint.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

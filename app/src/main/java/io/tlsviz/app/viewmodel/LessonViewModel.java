@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -120,13 +122,45 @@ public final class LessonViewModel {
     private Eavesdropper.Outcome dheOutcome;
     private Map<String, byte[]> truth;
 
+    /** Where the remembered lesson files are looked for, and where the answer is handed back. */
+    private final Executor fileChecks;
+    private final Executor fxThread;
+    /** The remembered lesson files found at the last look, newest first: the ones the picker offers. */
+    private List<Path> recentFound = List.of();
+    /** Counts looks, so that the answer of an older look never replaces a newer one's. */
+    private int recentLook;
+
     /**
+     * One daemon thread for all windows: a remembered file on a slow or vanished network share may take a while to
+     * answer, and the window must not wait for it.
+     */
+    private static final Executor FILE_CHECKER = Executors.newSingleThreadExecutor(task -> {
+        Thread t = new Thread(task, "tlsviz-recent-lesson-files");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Looks for the remembered lesson files on a background thread and offers those it finds on the JavaFX
+     * thread.
+     *
      * @param shipped    the lessons that come with tlsviz
      * @param fileLoader reads a teacher's lesson file ({@link LessonLibrary#load(Path)} in the app)
      * @param lab        the leaked key and the DHE recording for the forward-secrecy attack
      */
     public LessonViewModel(ClassroomViewModel classroom, LessonLibrary shipped, Function<Path, LessonLibrary> fileLoader,
             AttackLab lab, AppPreferences prefs, Messages messages) {
+        this(classroom, shipped, fileLoader, lab, prefs, messages, FILE_CHECKER, javafx.application.Platform::runLater);
+    }
+
+    /**
+     * @param fileChecks where the remembered lesson files are looked for (the file system may be slow)
+     * @param fxThread   where what was found is handed back to the picker
+     */
+    public LessonViewModel(ClassroomViewModel classroom, LessonLibrary shipped, Function<Path, LessonLibrary> fileLoader,
+            AttackLab lab, AppPreferences prefs, Messages messages, Executor fileChecks, Executor fxThread) {
+        this.fileChecks = Objects.requireNonNull(fileChecks);
+        this.fxThread = Objects.requireNonNull(fxThread);
         this.classroom = Objects.requireNonNull(classroom);
         this.shipped = Objects.requireNonNull(shipped);
         this.fileLoader = Objects.requireNonNull(fileLoader);
@@ -220,7 +254,40 @@ public final class LessonViewModel {
         return shipped.find(id, inLanguage);
     }
 
+    /** The choices as they are now, and a look for the remembered files, whose answer may change them again. */
     private void refreshChoices() {
+        showChoices();
+        lookForRecentFiles();
+    }
+
+    /**
+     * Looks for the remembered lesson files off the JavaFX thread (each look is a file-system call, which on a
+     * network share may hang), and offers the ones found once the answer is back.
+     */
+    private void lookForRecentFiles() {
+        List<Path> remembered = prefs.recentLessonFiles();
+        int look = ++recentLook;
+        fileChecks.execute(() -> {
+            List<Path> found = remembered.stream().filter(LessonViewModel::isFile).toList();
+            fxThread.execute(() -> {
+                if (look == recentLook && !found.equals(recentFound)) {
+                    recentFound = found;
+                    showChoices();
+                }
+            });
+        });
+    }
+
+    private static boolean isFile(Path file) {
+        try {
+            return java.nio.file.Files.isRegularFile(file);
+        } catch (RuntimeException e) {
+            return false; // not allowed to look: not offered
+        }
+    }
+
+    /** Builds the choices from the lessons and the remembered files found at the last look; no file-system calls. */
+    private void showChoices() {
         List<LessonChoice> list = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         List<Lesson> all = new ArrayList<>();
@@ -243,17 +310,40 @@ public final class LessonViewModel {
             }
         }
         // Lesson files of earlier sessions, not opened in this one: chosen, they are opened and checked.
-        for (java.nio.file.Path file : prefs.recentLessonFiles()) {
-            if (java.nio.file.Files.isRegularFile(file) && !openedFiles.contains(fileKey(file.toString()))) {
+        List<String> offered = new ArrayList<>();
+        for (java.nio.file.Path file : recentFound) {
+            String key = fileKey(file.toString());
+            if (!openedFiles.contains(key) && !offered.contains(key)) {
+                offered.add(key);
                 list.add(new LessonChoice("", file.getFileName().toString(),
                         messages.format("picker.recent", file.getParent()), Optional.of(file)));
             }
         }
         list.add(new LessonChoice("", messages.get("picker.free.title"), messages.get("picker.free.summary")));
-        choices.setAll(list);
+        update(list);
         String last = prefs.lastLesson().orElse("rsa");
-        String wanted = AppPreferences.FREE_EXPLORATION.equals(last) ? "" : last;
-        suggestedChoice.set(list.stream().filter(c -> c.id().equals(wanted)).findFirst().orElse(list.get(0)));
+        boolean free = AppPreferences.FREE_EXPLORATION.equals(last);
+        suggestedChoice.set(choices.stream().filter(c -> free ? c.isFreeExploration() : c.id().equals(last))
+                .findFirst().orElse(choices.get(0)));
+    }
+
+    /**
+     * Makes the choices {@code next} by taking out and putting in entries, so that a list showing them keeps what is
+     * selected when remembered files come or go while the picker is open.
+     */
+    private void update(List<LessonChoice> next) {
+        if (choices.equals(next)) {
+            return;
+        }
+        choices.removeIf(c -> !next.contains(c));
+        for (int i = 0; i < next.size(); i++) {
+            if (i >= choices.size() || !choices.get(i).equals(next.get(i))) {
+                choices.add(i, next.get(i));
+            }
+        }
+        if (!choices.equals(next)) {
+            choices.setAll(next); // the order changed (a lesson opened from a file goes first): start afresh
+        }
     }
 
     private static String fileKey(String path) {
@@ -540,7 +630,7 @@ public final class LessonViewModel {
             Trace dhe = lab.dheRecording(classroom.optionsProperty().get().seed(), pki);
             dheOutcome = Eavesdropper.attack(Eavesdropper.record(dhe), lab.leakedServerKey(pki));
         }
-        return AttackReport.of(a, rsaOutcome, truth, dheOutcome);
+        return AttackReport.of(a, rsaOutcome, truth, dheOutcome, messages);
     }
 
     // --- Carrying over a language switch -------------------------------------------------------------

@@ -137,4 +137,52 @@ class ExportTargetsTest {
         ExportTargets.deleteSlides(old); // empty now: gone
         assertThat(old).doesNotExist();
     }
+
+    @Test
+    void aPngTargetThatIsALinkToAFolderIsRefusedAsALinkAndLeftAlone() throws Exception {
+        Path real = Files.createDirectory(dir.resolve("real"));
+        Files.writeString(real.resolve("slide-01.png"), "old");
+        Path link;
+        try {
+            link = Files.createSymbolicLink(dir.resolve("link"), Path.of("real"));
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+            return;
+        }
+
+        for (boolean force : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> ExportTargets.check(link, force, true))
+                    .isInstanceOfSatisfying(TargetRefusedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(TargetRefusedException.Reason.IS_LINK);
+                        assertThat(e.details()).containsExactly(link.toString(), real.toString());
+                    })
+                    .hasMessageStartingWith("Cannot write " + link + ": it is a symbolic link (to " + real + ")");
+        }
+        assertThatThrownBy(() -> ExportTargets.writeFolder(link, tmp -> Files.writeString(tmp.resolve("slide-01.png"),
+                "new"))).isInstanceOf(TargetRefusedException.class);
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(real.resolve("slide-01.png")).hasContent("old");
+    }
+
+    @Test
+    void everyRefusalNamesItsReasonForTheWindow() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> ExportTargets.check(file.resolve("deck.pdf"), false))
+                .isInstanceOfSatisfying(TargetRefusedException.class, e -> assertThat(e.reason())
+                        .isEqualTo(TargetRefusedException.Reason.PARENT_IS_FILE));
+        assertThatThrownBy(() -> ExportTargets.check(dir.resolve("gone").resolve("deck.pdf"), false))
+                .isInstanceOfSatisfying(TargetRefusedException.class, e -> assertThat(e.reason())
+                        .isEqualTo(TargetRefusedException.Reason.NO_FOLDER));
+        assertThatThrownBy(() -> ExportTargets.check(dir, false))
+                .isInstanceOfSatisfying(TargetRefusedException.class, e -> assertThat(e.reason())
+                        .isEqualTo(TargetRefusedException.Reason.IS_FOLDER));
+        assertThatThrownBy(() -> ExportTargets.check(file, true, true))
+                .isInstanceOfSatisfying(TargetRefusedException.class, e -> assertThat(e.reason())
+                        .isEqualTo(TargetRefusedException.Reason.IS_FILE));
+        assertThatThrownBy(() -> ExportTargets.check(dir, true, true))
+                .isInstanceOfSatisfying(TargetRefusedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(TargetRefusedException.Reason.NOT_SLIDES);
+                    assertThat(e.details()).containsExactly(dir.toString(), "notes.txt");
+                });
+    }
 }

@@ -101,4 +101,30 @@ class LessonSlideSourceTest {
         assertThat(hello.narration()).contains(trace.step("client_hello").orElseThrow().secrets().get(0).hex())
                 .doesNotContain("{{").doesNotContain("*cipher suites*");
     }
+
+    @Test
+    void germanSlidesOfTheAttackExplainItInGerman() {
+        Lesson lesson = LIBRARY.find("forward-secrecy", "de").orElseThrow();
+        List<SlideContent> slides = new LessonSlideSource(lesson).slides(HandshakeSession.run(lesson.scenario()),
+                Locale.GERMAN);
+
+        List<SlideContent> attacks = slides.stream().filter(s -> s.attack() != null).toList();
+        assertThat(attacks).isNotEmpty();
+        for (SlideContent slide : attacks) {
+            assertThat(slide.attack().dheExplanation()).as(slide.title())
+                    .startsWith("Der aufgezeichnete ClientKeyExchange").doesNotContain("forward secrecy");
+            assertThat(slide.attack().explanation()).as(slide.title()).startsWith("Mit dem geleakten");
+        }
+    }
+
+    @Test
+    void theDhGeneratorIsASmallNumberOnTheSlidesInBothLanguages() {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.GERMAN)) {
+            Lesson lesson = LIBRARY.find("dhe", locale.getLanguage()).orElseThrow();
+            List<SlideContent> slides = new LessonSlideSource(lesson).slides(HandshakeSession.run(lesson.scenario()),
+                    locale);
+            assertThat(slides).as(locale.toString()).anySatisfy(s -> assertThat(s.narration()).contains("g = 2"));
+            assertThat(slides).noneSatisfy(s -> assertThat(s.narration()).contains("g = 02"));
+        }
+    }
 }

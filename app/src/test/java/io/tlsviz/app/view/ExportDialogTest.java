@@ -142,6 +142,28 @@ class ExportDialogTest {
     }
 
     @Test
+    void theSeedIsTheWindowsAndABadOneIsRefusedBeforeAnythingIsWritten(FxRobot robot) throws Exception {
+        openAndChoose(robot, "PDF document", dir.resolve("deck.pdf"));
+        TextField seed = robot.lookup("#export-seed").queryAs(TextField.class);
+        assertThat(seed.getText()).isEqualTo(Long.toString(ScenarioOptions.DEFAULT_SEED));
+        assertThat(showing(robot, "#export-seed-hint")).isFalse();
+
+        robot.doubleClickOn(seed).write("seven");
+        assertThat(showing(robot, "#export-seed-hint")).isFalse();
+        robot.clickOn("#export-start");
+        assertThat(message(robot)).isEqualTo("\u201cseven\u201d is not a seed: give a whole number, such as 1.");
+        assertThat(robot.lookup("#export-message").query().getStyleClass()).contains(Styles.ERROR);
+        assertThat(dir).isEmptyDirectory();
+
+        robot.doubleClickOn(seed).write("7");
+        assertThat(message(robot)).isEmpty();
+        assertThat(showing(robot, "#export-seed-hint")).as("another handshake than the window's").isTrue();
+        robot.clickOn("#export-start");
+        waitFor(robot, "#export-message", "Exported");
+        assertThat(dir.resolve("deck.pdf")).exists();
+    }
+
+    @Test
     void escapeDuringAPngExportOfALongHandshakeCancelsItAndLeavesNothing(FxRobot robot) throws Exception {
         robot.clickOn("#exchange-tls13");
         openAndChoose(robot, "Folder of PNG images", dir.resolve("frames"));

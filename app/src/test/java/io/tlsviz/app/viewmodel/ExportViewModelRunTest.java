@@ -37,10 +37,13 @@ class ExportViewModelRunTest {
     }
 
     private ExportViewModel export(Exchange exchange) throws Exception {
+        return export(ScenarioOptions.defaults(exchange));
+    }
+
+    private ExportViewModel export(ScenarioOptions options) throws Exception {
         return FxThread.call(() -> {
             Messages messages = Messages.forLocale(Locale.ENGLISH);
-            ClassroomViewModel classroom = new ClassroomViewModel(messages, new EngineNarration(messages),
-                    ScenarioOptions.defaults(exchange));
+            ClassroomViewModel classroom = new ClassroomViewModel(messages, new EngineNarration(messages), options);
             LessonViewModel lessons = new LessonViewModel(classroom, LessonLibrary.loadShipped(), LessonLibrary::load,
                     LessonViewModel.AttackLab.live(), prefs, messages);
             return new ExportViewModel(lessons, "light", prefs, messages, dir,
@@ -101,5 +104,21 @@ class ExportViewModelRunTest {
         assertThat(Files.readString(html)).contains("id=\"slide-1\"");
         assertThat(prefs.lastExportFolder()).contains(dir.toString());
         assertThat(prefs.lastExportFormat()).contains("html");
+    }
+
+    @Test
+    void aWindowWithFreshRandomnessExportsAHandshakeOfItsOwn() throws Exception {
+        ExportViewModel vm = export(ScenarioOptions.defaults(Exchange.DHE).withSeed(null));
+        FxThread.call(() -> {
+            vm.formatProperty().set(ExportFormat.HTML);
+            vm.export();
+            return null;
+        });
+
+        waitUntilEnded(vm);
+
+        assertThat(FxThread.call(() -> vm.messageProperty().get())).startsWith("Exported ");
+        assertThat(FxThread.call(() -> vm.stateProperty().get())).isEqualTo(State.DONE);
+        assertThat(dir.resolve("tlsviz-dhe.html")).exists();
     }
 }

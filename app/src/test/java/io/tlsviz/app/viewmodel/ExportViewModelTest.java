@@ -43,7 +43,14 @@ class ExportViewModelTest {
         ClassroomViewModel classroom = new ClassroomViewModel(messages, new EngineNarration(messages),
                 ScenarioOptions.defaults(exchange));
         return new LessonViewModel(classroom, shipped, LessonLibrary::load, LessonViewModel.AttackLab.live(), prefs,
-                messages);
+                messages, Runnable::run, Runnable::run);
+    }
+
+    private LessonViewModel lessons(Locale locale, ScenarioOptions options) {
+        Messages messages = Messages.forLocale(locale);
+        ClassroomViewModel classroom = new ClassroomViewModel(messages, new EngineNarration(messages), options);
+        return new LessonViewModel(classroom, shipped, LessonLibrary::load, LessonViewModel.AttackLab.live(), prefs,
+                messages, Runnable::run, Runnable::run);
     }
 
     private ExportViewModel export(LessonViewModel lessons, String windowTheme) {
@@ -217,5 +224,131 @@ class ExportViewModelTest {
         vm.export();
         assertThat(vm.stateProperty().get()).isEqualTo(State.CONFIRMING);
         assertThat(vm.request(existing, true).force()).isTrue();
+    }
+
+    @Test
+    void theSeedStartsAsTheWindowsSoTheSlidesShowTheHandshakeTheClassSaw() {
+        LessonViewModel lessons = lessons(Locale.ENGLISH, ScenarioOptions.defaults(Exchange.DHE).withSeed(42L));
+        lessons.classroom().next();
+        ExportViewModel vm = export(lessons, "light");
+
+        assertThat(vm.seedProperty().get()).isEqualTo("42");
+        assertThat(vm.seedHintProperty().get()).isEmpty();
+        var same = vm.request(home.resolve("x.pdf"), false).trace();
+        var shown = lessons.classroom().completeTrace();
+        assertThat(same.options().seed()).isEqualTo(42L);
+        assertThat(same.secrets().get("client_random")).isEqualTo(shown.secrets().get("client_random"));
+
+        vm.seedProperty().set(" 7 ");
+        assertThat(vm.seedHintProperty().get())
+                .isEqualTo("The window shows the handshake of seed 42: with another seed the slides show another handshake.");
+        var other = vm.request(home.resolve("x.pdf"), false).trace();
+        assertThat(other.options()).isEqualTo(lessons.classroom().optionsProperty().get().withSeed(7L));
+        assertThat(other.secrets().get("client_random")).isNotEqualTo(shown.secrets().get("client_random"));
+        assertThat(lessons.classroom().positionProperty().get()).as("the class stays where it is").isEqualTo(1);
+    }
+
+    @Test
+    void anotherLessonSuggestsItsOwnSeedUntilTheTeacherTypesOne() {
+        LessonViewModel lessons = lessons(Locale.ENGLISH, ScenarioOptions.defaults(Exchange.RSA).withSeed(42L));
+        ExportViewModel vm = export(lessons, "light");
+        ExportViewModel.Content dhe = vm.contents().stream().filter(c -> "dhe".equals(c.lessonId())).findFirst()
+                .orElseThrow();
+
+        vm.contentProperty().set(dhe);
+        assertThat(vm.seedProperty().get()).as("the lesson's own seed, as the command line takes it")
+                .isEqualTo(Long.toString(ScenarioOptions.DEFAULT_SEED));
+        assertThat(vm.seedHintProperty().get()).isEmpty();
+        vm.contentProperty().set(vm.contents().get(0));
+        assertThat(vm.seedProperty().get()).isEqualTo("42");
+
+        vm.seedProperty().set("2024");
+        vm.contentProperty().set(dhe);
+        assertThat(vm.seedProperty().get()).as("typed: kept").isEqualTo("2024");
+        assertThat(vm.request(home.resolve("x.pdf"), false).trace().options().seed()).isEqualTo(2024L);
+    }
+
+    @Test
+    void aWindowWithFreshRandomnessOffersASeedSoTheSlidesCanBeMadeAgain() {
+        LessonViewModel lessons = lessons(Locale.ENGLISH, ScenarioOptions.defaults(Exchange.ECDHE).withSeed(null));
+        ExportViewModel vm = export(lessons, "light");
+
+        assertThat(vm.seedProperty().get()).matches("[1-9][0-9]*");
+        assertThat(vm.seedHintProperty().get()).startsWith("The window uses fresh randomness");
+        var trace = vm.request(home.resolve("x.pdf"), false).trace();
+        assertThat(trace.options().isFresh()).as("slides replay a seeded handshake").isFalse();
+        assertThat(trace.options().seed()).isEqualTo(Long.parseLong(vm.seedProperty().get()));
+    }
+
+    @Test
+    void aSeedThatIsNoWholeNumberIsRefusedWithAMessageInTheDialogsLanguage() {
+        ExportViewModel vm = export(lessons(Locale.ENGLISH, Exchange.RSA), "light");
+        vm.seedProperty().set("12a");
+        vm.export();
+        assertThat(vm.messageProperty().get()).isEqualTo("\u201c12a\u201d is not a seed: give a whole number, such as 1.");
+        assertThat(vm.problemProperty().get()).isTrue();
+        assertThat(vm.stateProperty().get()).isEqualTo(State.IDLE);
+        vm.seedProperty().set("12");
+        assertThat(vm.messageProperty().get()).as("editing clears the message").isEmpty();
+        vm.seedProperty().set("99999999999999999999");
+        vm.export();
+        assertThat(vm.messageProperty().get()).contains("is not a seed");
+        vm.seedProperty().set("  ");
+        vm.export();
+        assertThat(vm.messageProperty().get()).isEqualTo("Give a seed: a whole number, such as 1.");
+        assertThat(started).isEmpty();
+
+        ExportViewModel de = export(lessons(Locale.GERMAN, Exchange.RSA), "light");
+        de.seedProperty().set("eins");
+        de.export();
+        assertThat(de.messageProperty().get()).isEqualTo("\u201eeins\u201c ist kein Startwert: Geben Sie eine ganze Zahl an, "
+                + "etwa 1.");
+        de.seedProperty().set("");
+        de.export();
+        assertThat(de.messageProperty().get()).startsWith("Geben Sie einen Startwert an");
+        assertThat(started).isEmpty();
+    }
+
+    @Test
+    void aPngTargetThatIsALinkToAFolderIsRefusedInTheDialogsLanguage() throws IOException {
+        Path real = Files.createDirectory(home.resolve("real"));
+        Path link;
+        try {
+            link = Files.createSymbolicLink(home.resolve("slides"), real);
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+            return;
+        }
+        ExportViewModel de = export(lessons(Locale.GERMAN, Exchange.RSA), "light");
+        de.formatProperty().set(ExportFormat.PNG);
+        de.targetProperty().set(link.toString());
+        de.export();
+        assertThat(de.messageProperty().get()).isEqualTo(link + " ist ein symbolischer Link auf " + real
+                + ". Ein Export w\u00fcrde den Link ersetzen, statt diesen Ordner zu f\u00fcllen: Geben Sie den Namen"
+                + " eines neuen Ordners an oder " + real + " selbst.");
+        assertThat(de.problemProperty().get()).isTrue();
+        assertThat(de.stateProperty().get()).isEqualTo(State.IDLE);
+
+        // Even when the folder it points to holds other files: it is the link that is in the way.
+        Files.writeString(real.resolve("notes.txt"), "mine");
+        ExportViewModel en = export(lessons(Locale.ENGLISH, Exchange.RSA), "light");
+        en.formatProperty().set(ExportFormat.PNG);
+        en.targetProperty().set(link.toString());
+        en.export();
+        assertThat(en.messageProperty().get()).startsWith(link + " is a symbolic link to " + real + ".");
+        assertThat(started).isEmpty();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+    }
+
+    @Test
+    void aRememberedLessonFileNotOpenedYetIsNoContentToExport() throws IOException {
+        prefs.addRecentLessonFile(Files.writeString(home.resolve("mine.en.yaml"), "id: mine"));
+        LessonViewModel lessons = lessons(Locale.ENGLISH, Exchange.RSA);
+        assertThat(lessons.choices()).anyMatch(c -> c.file().isPresent());
+
+        ExportViewModel vm = export(lessons, "light");
+
+        assertThat(vm.contents()).extracting(ExportViewModel.Content::label).noneMatch(l -> l.contains("mine"));
+        assertThat(vm.contents()).allSatisfy(c -> assertThat(c.isSteps() || !c.lessonId().isEmpty()).isTrue());
     }
 }

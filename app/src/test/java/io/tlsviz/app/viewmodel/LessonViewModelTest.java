@@ -41,7 +41,7 @@ class LessonViewModelTest {
         ClassroomViewModel classroom = new ClassroomViewModel(messages, new EngineNarration(messages),
                 ScenarioOptions.defaults(Exchange.RSA));
         return new LessonViewModel(classroom, shipped, LessonLibrary::load, LessonViewModel.AttackLab.live(), prefs,
-                messages);
+                messages, Runnable::run, Runnable::run);
     }
 
     private static String currentStep(LessonViewModel vm) {
@@ -324,6 +324,37 @@ class LessonViewModelTest {
     }
 
     @Test
+    void theDhGeneratorReadsAsASmallNumberInBothLanguages() {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.GERMAN)) {
+            LessonViewModel vm = lessons(locale);
+            vm.startLesson("dhe");
+            Lesson dhe = vm.lessonProperty().get();
+            vm.showBeat(beatWith(dhe, b -> b.highlightedSecrets().contains("dh_g")));
+            String text = narration(vm);
+            assertThat(text).as(locale.toString()).contains("g = 2" + (locale == Locale.GERMAN ? " \u2013" : ","))
+                    .doesNotContain("g = 02");
+            String serverPublic = Hex.of(vm.classroom().revealedValues().get("server_dh_public"));
+            assertThat(text).as("a long value stays hex").contains(serverPublic.substring(0, 8) + "\u2026");
+        }
+    }
+
+    @Test
+    void inGermanTheAttackExplainsItselfInGerman() {
+        LessonViewModel vm = lessons(Locale.GERMAN);
+        vm.startLesson("forward-secrecy");
+        Lesson fs = vm.lessonProperty().get();
+        vm.showBeat(beatWith(fs, b -> b.attack().filter(a -> !a.decrypts().isEmpty()).isPresent()));
+        AttackReport report = vm.attackProperty().get();
+
+        assertThat(report.opened()).isTrue();
+        assertThat(report.explanation()).startsWith("Mit dem geleakten privaten Schl\u00fcssel")
+                .doesNotContain("With the leaked");
+        assertThat(report.dheExplanation()).startsWith("Der aufgezeichnete ClientKeyExchange enth\u00e4lt nur den "
+                + "\u00f6ffentlichen DH-Wert des Clients.").endsWith("Forward Secrecy.")
+                .doesNotContain("recorded", "forward secrecy");
+    }
+
+    @Test
     void theForwardSecrecyAttackRecoversTheRealValuesAndTheDheRecordingStaysShut() {
         LessonViewModel vm = lessons(Locale.ENGLISH);
         vm.startLesson("forward-secrecy");
@@ -454,6 +485,90 @@ class LessonViewModelTest {
         next.choose(recent);
         assertThat(next.lessonProperty().get().id()).isEqualTo("mine");
         assertThat(next.choices()).noneMatch(c -> c.file().isPresent());
+    }
+
+    @Test
+    void twoRememberedFilesOfOneNameGetKeysThatDifferAndStayTheSameFromSessionToSession(@TempDir Path dir)
+            throws IOException {
+        Path a = Files.writeString(Files.createDirectory(dir.resolve("a")).resolve("mine.en.yaml"), "id: a");
+        Path b = Files.writeString(Files.createDirectory(dir.resolve("b")).resolve("mine.en.yaml"), "id: b");
+        prefs.addRecentLessonFile(a);
+        prefs.addRecentLessonFile(b);
+
+        Map<Path, String> first = keysOfFiles(lessons(Locale.ENGLISH));
+        assertThat(first).containsOnlyKeys(a, b);
+        assertThat(first.get(a)).matches("file_mine-en-yaml_[0-9a-f]{8}").isNotEqualTo(first.get(b));
+        assertThat(lessons(Locale.ENGLISH).choices()).extracting(LessonChoice::key).doesNotHaveDuplicates()
+                .contains("rsa", "free_exploration");
+
+        prefs.addRecentLessonFile(a); // the order changes: the keys do not
+        LessonViewModel later = lessons(Locale.GERMAN);
+        assertThat(later.choices()).filteredOn(c -> c.file().isPresent()).extracting(c -> c.file().get())
+                .containsExactly(a, b);
+        assertThat(keysOfFiles(later)).isEqualTo(first);
+    }
+
+    private static Map<Path, String> keysOfFiles(LessonViewModel vm) {
+        return vm.choices().stream().filter(c -> c.file().isPresent())
+                .collect(Collectors.toMap(c -> c.file().get(), LessonChoice::key));
+    }
+
+    @Test
+    void theRememberedFilesAreLookedForOffTheJavaFxThreadAndOnlyTheOnesFoundAreOffered(@TempDir Path dir)
+            throws IOException {
+        Path here = Files.writeString(dir.resolve("here.en.yaml"), "id: here");
+        Path gone = dir.resolve("gone.en.yaml");
+        prefs.addRecentLessonFile(gone);
+        prefs.addRecentLessonFile(here);
+        java.util.Deque<Runnable> background = new java.util.ArrayDeque<>();
+        java.util.Deque<Runnable> fx = new java.util.ArrayDeque<>();
+        Messages messages = Messages.forLocale(Locale.ENGLISH);
+        LessonViewModel vm = new LessonViewModel(new ClassroomViewModel(messages), shipped, LessonLibrary::load,
+                LessonViewModel.AttackLab.live(), prefs, messages, background::add, fx::add);
+
+        assertThat(vm.choices()).as("the window comes up without waiting for the file system")
+                .noneMatch(c -> c.file().isPresent());
+        assertThat(background).hasSize(1);
+        background.poll().run();
+        assertThat(vm.choices()).as("found, but not yet handed to the JavaFX thread")
+                .noneMatch(c -> c.file().isPresent());
+        fx.poll().run();
+        assertThat(vm.choices()).filteredOn(c -> c.file().isPresent()).extracting(c -> c.file().get())
+                .containsExactly(here);
+        assertThat(vm.choices().get(vm.choices().size() - 1).isFreeExploration()).isTrue();
+
+        // Opening the picker looks again, without waiting: a file deleted meanwhile goes once the answer is back.
+        Files.delete(here);
+        vm.openPicker();
+        assertThat(vm.pickerOpenProperty().get()).isTrue();
+        assertThat(vm.choices()).anyMatch(c -> c.file().isPresent());
+        background.poll().run();
+        fx.poll().run();
+        assertThat(vm.choices()).noneMatch(c -> c.file().isPresent());
+
+        // An older look that answers late changes nothing: it found no file, the newer one found it.
+        vm.openPicker();
+        background.poll().run();
+        Runnable olderAnswer = fx.poll();
+        Files.writeString(here, "id: here");
+        vm.openPicker();
+        background.poll().run();
+        fx.poll().run();
+        olderAnswer.run();
+        assertThat(vm.choices()).filteredOn(c -> c.file().isPresent()).hasSize(1);
+        assertThat(background).isEmpty();
+        assertThat(fx).isEmpty();
+    }
+
+    @Test
+    void freeExplorationChosenLastIsSuggestedEvenWithRememberedFilesBeforeIt(@TempDir Path dir) throws IOException {
+        prefs.addRecentLessonFile(Files.writeString(dir.resolve("mine.en.yaml"), "id: mine"));
+        prefs.setLastLesson(AppPreferences.FREE_EXPLORATION);
+
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+
+        assertThat(vm.choices()).anyMatch(c -> c.file().isPresent());
+        assertThat(vm.suggestedChoiceProperty().get().isFreeExploration()).isTrue();
     }
 
     @Test

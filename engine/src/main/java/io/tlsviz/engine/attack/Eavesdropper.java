@@ -48,18 +48,40 @@ public final class Eavesdropper {
         }
     }
 
+    /** How the attack ended, for a caller that says it in its own words (the app, in the learner's language). */
+    public enum Verdict {
+        /** The leaked key decrypted the premaster, and the keys derived from it the application data. */
+        OPENED,
+        /** The recording holds no complete TLS 1.2 handshake. */
+        NO_HANDSHAKE,
+        /** DHE: the ClientKeyExchange holds only the client's public DH value; the key has nothing to decrypt. */
+        FORWARD_SECRET_DH,
+        /** ECDHE: the ClientKeyExchange holds only the client's public ECDH value. */
+        FORWARD_SECRET_ECDH,
+        /** The leaked key does not decrypt the recorded premaster: it is not this server's key. */
+        WRONG_KEY,
+        /** The premaster opened, but no recorded application data decrypts with the keys derived from it. */
+        NO_APPLICATION_DATA
+    }
+
     /**
      * The outcome of the attack.
      *
-     * @param opened      true when the recording was decrypted
-     * @param explanation what happened, in plain sentences
+     * @param verdict     how it ended
+     * @param explanation what happened, in plain English sentences (the engine's own account)
      * @param recovered   values recovered from the recording alone, by snake_case name
      * @param plaintexts  the decrypted application data, client's first
      */
-    public record Outcome(boolean opened, String explanation, Map<String, byte[]> recovered, List<String> plaintexts) {
+    public record Outcome(Verdict verdict, String explanation, Map<String, byte[]> recovered, List<String> plaintexts) {
         public Outcome {
+            java.util.Objects.requireNonNull(verdict, "verdict");
             recovered = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(recovered));
             plaintexts = List.copyOf(plaintexts);
+        }
+
+        /** True when the recording was decrypted. */
+        public boolean opened() {
+            return verdict == Verdict.OPENED;
         }
     }
 
@@ -82,14 +104,15 @@ public final class Eavesdropper {
         Map<String, byte[]> recovered = new LinkedHashMap<>();
         Handshake h = Handshake.read(recording);
         if (h == null) {
-            return new Outcome(false, "The recording has no complete TLS 1.2 handshake to work with.", recovered,
-                    List.of());
+            return new Outcome(Verdict.NO_HANDSHAKE, "The recording has no complete TLS 1.2 handshake to work with.",
+                    recovered, List.of());
         }
         recovered.put("client_random", h.clientRandom);
         recovered.put("server_random", h.serverRandom);
         if (h.suite.keyExchange() != CipherSuite.KeyExchange.RSA) {
-            return new Outcome(false, "The recorded ClientKeyExchange holds only the client's public "
-                    + (h.suite.keyExchange() == CipherSuite.KeyExchange.DHE_RSA ? "DH" : "ECDH")
+            boolean dh = h.suite.keyExchange() == CipherSuite.KeyExchange.DHE_RSA;
+            return new Outcome(dh ? Verdict.FORWARD_SECRET_DH : Verdict.FORWARD_SECRET_ECDH,
+                    "The recorded ClientKeyExchange holds only the client's public " + (dh ? "DH" : "ECDH")
                     + " value. The server's private key only ever signed; it encrypted nothing. The premaster was "
                     + "computed on both sides from private values that were thrown away and never crossed the "
                     + "wire, so the leaked key opens nothing: forward secrecy.", recovered, List.of());
@@ -104,7 +127,7 @@ public final class Eavesdropper {
             rsa.init(Cipher.DECRYPT_MODE, leakedServerKey);
             premaster = rsa.doFinal(encrypted);
         } catch (GeneralSecurityException e) {
-            return new Outcome(false, "The leaked key does not decrypt the recorded premaster ("
+            return new Outcome(Verdict.WRONG_KEY, "The leaked key does not decrypt the recorded premaster ("
                     + e.getMessage() + "): it is not this server's key.", recovered, List.of());
         }
         recovered.put("premaster_secret", premaster);
@@ -131,11 +154,11 @@ public final class Eavesdropper {
         List<String> plaintexts = new ArrayList<>();
         int failures = decryptApplicationData(recording, h, kb, plaintexts);
         if (plaintexts.isEmpty()) {
-            return new Outcome(false, "The leaked key opened the premaster, but no recorded application data "
-                    + "decrypts with the keys derived from it" + (failures > 0 ? " (" + failures
+            return new Outcome(Verdict.NO_APPLICATION_DATA, "The leaked key opened the premaster, but no recorded "
+                    + "application data decrypts with the keys derived from it" + (failures > 0 ? " (" + failures
                     + " record(s) failed to authenticate)" : "") + ".", recovered, plaintexts);
         }
-        return new Outcome(true, "With the leaked private key, the recorded ClientKeyExchange "
+        return new Outcome(Verdict.OPENED, "With the leaked private key, the recorded ClientKeyExchange "
                 + "decrypts to the premaster; the recorded handshake gives the master secret and the session keys; "
                 + "the keys open the recorded application data. Nothing the peers kept was needed.",
                 recovered, plaintexts);

@@ -21,6 +21,7 @@ class EavesdropperTest {
         Trace t = HandshakeSession.run(ScenarioOptions.defaults(Exchange.RSA).withSeed(42L));
         Eavesdropper.Outcome o = Eavesdropper.attack(Eavesdropper.record(t), DemoPki.shipped().serverPrivateKeyJdk());
         assertThat(o.opened()).isTrue();
+        assertThat(o.verdict()).isEqualTo(Eavesdropper.Verdict.OPENED);
         for (String name : new String[] {"premaster_secret", "master_secret", "client_write_key", "server_write_key",
                 "client_write_iv", "server_write_iv", "encrypted_premaster_secret"}) {
             assertThat(o.recovered().get(name)).as(name).isEqualTo(t.secrets().get(name));
@@ -76,6 +77,8 @@ class EavesdropperTest {
         assertThat(o.recovered()).doesNotContainKeys("premaster_secret", "master_secret", "client_write_key");
         assertThat(o.plaintexts()).isEmpty();
         assertThat(o.explanation()).contains("forward secrecy");
+        assertThat(o.verdict()).isEqualTo(exchange == Exchange.DHE ? Eavesdropper.Verdict.FORWARD_SECRET_DH
+                : Eavesdropper.Verdict.FORWARD_SECRET_ECDH);
     }
 
     @Test
@@ -85,6 +88,27 @@ class EavesdropperTest {
         kpg.initialize(2048);
         Eavesdropper.Outcome o = Eavesdropper.attack(Eavesdropper.record(t), kpg.generateKeyPair().getPrivate());
         assertThat(o.opened()).isFalse();
+        assertThat(o.verdict()).isEqualTo(Eavesdropper.Verdict.WRONG_KEY);
         assertThat(o.recovered()).doesNotContainKey("premaster_secret");
+    }
+
+    @Test
+    void aRecordingWithoutApplicationDataOpensThePremasterButNothingElse() {
+        Trace t = HandshakeSession.run(ScenarioOptions.defaults(Exchange.RSA));
+        java.util.List<Eavesdropper.Record> handshakeOnly = Eavesdropper.record(t).records().stream()
+                .filter(r -> r.bytes()[0] != 23).toList();
+        Eavesdropper.Outcome o = Eavesdropper.attack(new Eavesdropper.Recording(handshakeOnly),
+                DemoPki.shipped().serverPrivateKeyJdk());
+        assertThat(o.opened()).isFalse();
+        assertThat(o.verdict()).isEqualTo(Eavesdropper.Verdict.NO_APPLICATION_DATA);
+        assertThat(o.recovered().get("premaster_secret")).isEqualTo(t.secrets().get("premaster_secret"));
+    }
+
+    @Test
+    void aRecordingWithoutAHandshakeSaysSo() {
+        Eavesdropper.Outcome o = Eavesdropper.attack(new Eavesdropper.Recording(java.util.List.of()),
+                DemoPki.shipped().serverPrivateKeyJdk());
+        assertThat(o.opened()).isFalse();
+        assertThat(o.verdict()).isEqualTo(Eavesdropper.Verdict.NO_HANDSHAKE);
     }
 }
