@@ -49,11 +49,14 @@ public final class LessonPickerView extends StackPane {
         });
         // A filter, because the list's own keys come first otherwise: it takes Esc for cancelling an edit,
         // and Left/Right would move the keyboard out of the picker to the toolbar hidden behind it. A
-        // presentation clicker sends Right/PageDown and Left/PageUp; here they go through the choices.
+        // presentation clicker sends Right/PageDown and Left/PageUp; here they go through the choices, and
+        // Space (which some clickers send too) starts the one chosen, as Enter does.
         list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             KeyCode k = e.getCode();
             if (k == KeyCode.ESCAPE) {
                 vm.closePicker();
+            } else if (k == KeyCode.SPACE) {
+                startSelected();
             } else if (k == KeyCode.RIGHT || k == KeyCode.PAGE_DOWN) {
                 asIf(KeyCode.DOWN);
             } else if (k == KeyCode.LEFT || k == KeyCode.PAGE_UP) {

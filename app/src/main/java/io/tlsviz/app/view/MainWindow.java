@@ -90,6 +90,8 @@ public final class MainWindow extends BorderPane {
     private static final List<String> LANGUAGES = io.tlsviz.lessons.LessonLibrary.LANGUAGES;
     private int fontStep;
     private Timeline playClock;
+    /** The window is black (B or . as in presentation programs); any key brings it back. */
+    private final javafx.beans.property.BooleanProperty blanked = new javafx.beans.property.SimpleBooleanProperty();
     /** The knowledge columns' minimum height: a value or two. */
     private static final double KNOWLEDGE_MIN_HEIGHT = 160;
 
@@ -203,9 +205,31 @@ public final class MainWindow extends BorderPane {
         status.textProperty().bind(vm.statusTextProperty());
         HBox statusBar = new HBox(status);
         statusBar.getStyleClass().add(Styles.STATUS_BAR);
-        setBottom(new VBox(new StepStrip(vm, messages), statusBar));
+        setBottom(new VBox(new StepStrip(vm, messages, lessons::goToStep), statusBar));
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        javafx.scene.Node[] focusBeforeBlank = {null};
+        blanked.addListener((o, was, on) -> {
+            javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
+            for (javafx.scene.Node n : List.of(getTop(), getCenter(), getBottom())) {
+                n.setVisible(!on);
+            }
+            KnowledgeView.toggle(this, Styles.BLANKED, on);
+            if (on) {
+                // The window keeps the keyboard (a key must bring it back), though what had it is hidden.
+                focusBeforeBlank[0] = owner;
+                requestFocus();
+            } else if (focusBeforeBlank[0] != null) {
+                focusBeforeBlank[0].requestFocus();
+                focusBeforeBlank[0] = null;
+            }
+        });
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (blanked.get()) {
+                blanked.set(false);
+                e.consume();
+            }
+        });
         vm.playingProperty().addListener((o, a, playing) -> updateClock());
         vm.secondsPerStepProperty().addListener((o, a, b) -> updateClock());
         theme.addListener((o, a, t) -> applyTheme());
@@ -274,6 +298,11 @@ public final class MainWindow extends BorderPane {
                 }
             }
         });
+    }
+
+    /** Whether the window is blanked (B or .), for tests. */
+    public javafx.beans.property.ReadOnlyBooleanProperty blankedProperty() {
+        return blanked;
     }
 
     static double narrationShare(boolean inLesson) {
@@ -529,8 +558,17 @@ public final class MainWindow extends BorderPane {
             }
             return false;
         }
+        if (blanked.get()) {
+            blanked.set(false); // any key brings the window back, and does nothing else
+            return true;
+        }
         if (k == KeyCode.F5 || k == KeyCode.F11) {
             toggleFullScreen();
+            return true;
+        }
+        if ((k == KeyCode.B || k == KeyCode.PERIOD) && !(e.getTarget() instanceof TextInputControl)
+                && !e.isShortcutDown()) {
+            blanked.set(true); // as in presentation programs: a black screen while the class talks
             return true;
         }
         if (k == KeyCode.ESCAPE) {

@@ -16,9 +16,16 @@ public final class StepStrip extends FlowPane {
     private final ClassroomViewModel vm;
     private final Messages messages;
     private final List<ToggleButton> buttons = new ArrayList<>();
+    private final java.util.function.IntConsumer jump;
 
     public StepStrip(ClassroomViewModel vm, Messages messages) {
+        this(vm, messages, vm::goTo);
+    }
+
+    /** @param jump what a step's button does with its number (from 1): a lesson goes to the beat that shows it */
+    public StepStrip(ClassroomViewModel vm, Messages messages, java.util.function.IntConsumer jump) {
         this.vm = vm;
+        this.jump = jump;
         this.messages = messages;
         setId("step-strip");
         getStyleClass().add(Styles.STEP_STRIP);
@@ -44,7 +51,7 @@ public final class StepStrip extends FlowPane {
             }
             b.setTooltip(new Tooltip(messages.format("steps.tooltip", s.index() + 1, s.title())));
             b.setAccessibleText(messages.format("steps.tooltip", s.index() + 1, s.title()));
-            b.setOnAction(e -> vm.goTo(s.index() + 1));
+            b.setOnAction(e -> jump.accept(s.index() + 1));
             buttons.add(b);
         }
         getChildren().setAll(buttons);

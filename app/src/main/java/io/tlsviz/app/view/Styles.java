@@ -79,6 +79,8 @@ public final class Styles {
     public static final String PLAINTEXT = "plaintext";
 
     public static final String OVERLAY = "overlay";
+    /** On the window's root while it is blanked: black. */
+    public static final String BLANKED = "blanked";
     public static final String CARD = "card";
     public static final String PICKER = "lesson-picker";
     public static final String CHOICE_TITLE = "choice-title";

@@ -484,6 +484,33 @@ public final class LessonViewModel {
         }
     }
 
+    /**
+     * Jumps to step {@code count} (from 1; the step strip). Without a lesson the handshake moves there; in a
+     * lesson, to the first beat that shows that step (the last beat for a step after it), so that the narration,
+     * its quiz and the columns stay in step with the diagram.
+     */
+    public void goToStep(int count) {
+        Lesson l = lesson.get();
+        if (l == null) {
+            classroom.goTo(count);
+            return;
+        }
+        List<PlannedStep> plan = classroom.plan();
+        int target = l.beats().size() - 1;
+        for (int i = 0; i < l.beats().size(); i++) {
+            String name = l.beats().get(i).step();
+            int at = plan.stream().filter(s -> s.name().equals(name)).mapToInt(PlannedStep::index).findFirst()
+                    .orElse(-1);
+            if (at >= count - 1) {
+                target = i;
+                break;
+            }
+        }
+        if (target != beatIndex.get()) {
+            showBeat(target);
+        }
+    }
+
     /** Shows beat {@code index} (from 0): the handshake runs or replays to its step. */
     public void showBeat(int index) {
         showBeat(index, false);

@@ -106,6 +106,37 @@ class ProjectorLessonTest {
     }
 
     @Test
+    void aClickerStartsTheSuggestedLessonBlanksTheScreenAndTheStripKeepsTheNarrationInStep(FxRobot robot) {
+        MainWindow window = robot.lookup("#main-window").queryAs(MainWindow.class);
+        assertThat(robot.lookup("#lesson-picker").query().isVisible()).isTrue();
+        press(robot, KeyCode.PAGE_DOWN); // a clicker's → goes through the choices
+        press(robot, KeyCode.PAGE_UP);
+        press(robot, KeyCode.SPACE); // and its Space starts the one chosen
+        assertThat(robot.lookup("#lesson-picker").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#narration-title").queryAs(Label.class).getText()).isEqualTo("1. Client hello");
+
+        press(robot, KeyCode.B);
+        assertThat(window.blankedProperty().get()).isTrue();
+        assertThat(window.getCenter().isVisible()).as("nothing of the lesson shows").isFalse();
+        assertThat(window.getStyleClass()).contains("blanked");
+        press(robot, KeyCode.PAGE_DOWN);
+        assertThat(window.blankedProperty().get()).as("any key brings it back").isFalse();
+        assertThat(window.getCenter().isVisible()).isTrue();
+        assertThat(robot.lookup("#narration-title").queryAs(Label.class).getText())
+                .as("and does nothing else").isEqualTo("1. Client hello");
+
+        var lesson = window.lessons().lessonProperty().get();
+        String step = lesson.beats().get(3).step();
+        int number = window.lessons().classroom().plan().stream().filter(p -> p.name().equals(step))
+                .findFirst().orElseThrow().index() + 1;
+        robot.clickOn("#jump-" + number);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#narration-title").queryAs(Label.class).getText())
+                .as("the narration follows the strip").isEqualTo(lesson.beats().get(3).title());
+        assertThat(robot.lookup("#beat-label").queryAs(Label.class).getText()).startsWith("beat 4 of ");
+    }
+
+    @Test
     void theQuizGivesTheRoomBackOnceAnswered(FxRobot robot) {
         press(robot, KeyCode.ENTER);
         javafx.scene.control.SplitPane split = robot.lookup("#narration-knowledge-split")

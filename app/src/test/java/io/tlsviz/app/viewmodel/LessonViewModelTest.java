@@ -94,6 +94,32 @@ class LessonViewModelTest {
     }
 
     @Test
+    void theStepStripInALessonGoesToTheBeatThatShowsTheStepSoTheNarrationStaysInStep() {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        assertThat(vm.startLesson("rsa")).isTrue();
+        Lesson rsa = vm.lessonProperty().get();
+        java.util.List<PlannedStep> plan = vm.classroom().plan();
+        int last = rsa.beats().size() - 1;
+        // A step some beats ahead, between two beats' steps where there is one: the first beat at or after it.
+        int target = 3;
+        int stepOfTarget = plan.stream().filter(p -> p.name().equals(rsa.beats().get(target).step()))
+                .mapToInt(PlannedStep::index).findFirst().orElseThrow();
+        vm.goToStep(stepOfTarget + 1);
+        assertThat(vm.beatIndexProperty().get()).isEqualTo(target);
+        assertThat(currentStep(vm)).isEqualTo(rsa.beats().get(target).step());
+        assertThat(vm.titleProperty().get()).as("the narration moved with it").isEqualTo(rsa.beats().get(target).title());
+        vm.goToStep(1);
+        assertThat(vm.beatIndexProperty().get()).isZero();
+        vm.goToStep(plan.size());
+        assertThat(vm.beatIndexProperty().get()).as("a step after the last beat's: the last beat").isEqualTo(last);
+        assertThat(vm.titleProperty().get()).isEqualTo(rsa.beats().get(last).title());
+        // Without a lesson the strip moves the handshake itself.
+        LessonViewModel free = lessons(Locale.ENGLISH);
+        free.goToStep(5);
+        assertThat(free.classroom().positionProperty().get()).isEqualTo(5);
+    }
+
+    @Test
     void aQuizHoldsTheBeatUntilAnsweredOrSkipped() {
         LessonViewModel vm = lessons(Locale.ENGLISH);
         vm.startLesson("rsa");
