@@ -58,7 +58,7 @@ public final class LessonLoader {
     static final List<String> BEAT_KEYS =
             List.of("step", "title", "narration", "highlight", "quiz", "warmup", "attack");
     static final List<String> WARMUP_KEYS = List.of("p", "g", "a", "b");
-    static final List<String> ATTACK_KEYS = List.of("recorded", "uses", "recovers", "decrypts");
+    static final List<String> ATTACK_KEYS = List.of("recorded", "uses", "recovers", "decrypts", "recording");
     private static final List<String> QUIZ_KINDS = List.of("multiple_choice", "next_message", "who_knows");
     static final List<String> QUIZ_KEYS = List.of("kind", "question", "options", "secret", "answer", "explanation");
     /** A line of text that starts like a mapping key ({@code highlight: [x]}, {@code - step: y}). */
@@ -631,7 +631,7 @@ public final class LessonLoader {
 
         private Attack attack(Node node, String what) {
             if (!(node instanceof MappingNode mapping)) {
-                problem(line(node), what + " must be a mapping with recorded, uses, recovers and decrypts");
+                problem(line(node), what + " must be a mapping with recorded, uses, recovers, decrypts and recording");
                 return null;
             }
             Keys keys = new Keys(mapping, what, ATTACK_KEYS);
@@ -644,7 +644,22 @@ public final class LessonLoader {
             eachScalar(keys.get("uses"), sc -> checkSecret(sc, sc.getValue(), "secret"));
             eachScalar(keys.get("recovers"), sc -> checkSecret(sc, sc.getValue(), "secret"));
             eachScalar(keys.get("decrypts"), sc -> checkStep(sc, sc.getValue(), "step"));
-            return new Attack(recorded, uses, recovers, decrypts);
+            String recording = Attack.RSA;
+            Node rec = keys.get("recording");
+            if (rec != null) {
+                String given = rec instanceof ScalarNode sc ? sc.getValue().trim() : "";
+                if (!Attack.RECORDINGS.contains(given)) {
+                    problem(line(rec), what + ": recording must be one of " + String.join(", ", Attack.RECORDINGS)
+                            + ", not '" + given + "'");
+                } else {
+                    recording = given;
+                }
+                if (Attack.DHE.equals(given) && !(recovers.isEmpty() && decrypts.isEmpty())) {
+                    problem(line(rec), what + ": the leaked key opens nothing in the DHE recording, so it recovers "
+                            + "and decrypts nothing (leave out recovers and decrypts)");
+                }
+            }
+            return new Attack(recorded, uses, recovers, decrypts, recording);
         }
 
         private void eachScalar(Node node, java.util.function.Consumer<ScalarNode> check) {

@@ -84,6 +84,23 @@ class LessonLoaderTest {
     }
 
     @Test
+    void anAttackIsOnTheRsaRecordingUnlessItSaysDheAndADheAttackRecoversNothing() {
+        String beat = GOOD + """
+                    attack:
+                      recorded: [client_key_exchange]
+                """;
+        assertThat(load(beat).lesson().orElseThrow().beats().get(0).attack().orElseThrow().onDhe()).isFalse();
+        Attack dhe = load(beat + "      recording: dhe\n").lesson().orElseThrow().beats().get(0).attack()
+                .orElseThrow();
+        assertThat(dhe.onDhe()).isTrue();
+        assertThat(load(beat + "      recording: ecdhe\n").problems()).extracting(Problem::message)
+                .singleElement().asString().contains("recording must be one of rsa, dhe, not 'ecdhe'");
+        assertThat(load(beat + "      recovers: [premaster_secret]\n      recording: dhe\n").problems())
+                .extracting(Problem::message).singleElement().asString()
+                .contains("opens nothing in the DHE recording");
+    }
+
+    @Test
     void aGoodLessonLoadsWithDefaultsFilledIn() {
         LessonLoader.Result r = load(GOOD);
         assertThat(r.problems()).isEmpty();

@@ -103,7 +103,9 @@ class ShippedLessonsTest {
     void theForwardSecrecyAttackRecoversTheKeysFromTheRecording() {
         Lesson fs = LIBRARY.lesson("forward-secrecy", "en").orElseThrow();
         List<Attack> attacks = fs.beats().stream().flatMap(b -> b.attack().stream()).toList();
-        assertThat(attacks).hasSize(3);
+        assertThat(attacks).hasSize(4);
+        assertThat(attacks.get(3).onDhe()).as("the last beat tries the DHE recording").isTrue();
+        assertThat(attacks.subList(0, 3)).noneMatch(Attack::onDhe);
         assertThat(attacks.get(0).recorded()).containsExactly("client_key_exchange");
         assertThat(attacks.get(0).recovers()).containsExactly("premaster_secret");
         assertThat(attacks.stream().flatMap(a -> a.recovers().stream()))

@@ -11,8 +11,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The forward-secrecy attack at a beat: what the leaked key recovered from the recorded RSA session, each
- * value marked against the real one, the decrypted request and response, and the same attack on a DHE
- * recording, which opens nothing.
+ * value marked against the real one, and the decrypted request and response; or, at the beat about it, the same
+ * attack on a DHE recording, which opens nothing.
  */
 public final class AttackView extends VBox {
     private final Messages messages;
@@ -39,6 +39,17 @@ public final class AttackView extends VBox {
         setVisible(r != null);
         setManaged(r != null);
         if (r == null) {
+            return;
+        }
+        if (r.onDhe()) {
+            // The DHE recording alone: shown at its own beat, so the RSA beats do not answer its quiz early.
+            getChildren().add(title(messages.get("attack.dhe.title")));
+            Label dhe = wrapped(messages.get(r.dheOpened() ? "attack.dhe.opened" : "attack.dhe.closed"));
+            dhe.setId("attack-dhe");
+            dhe.getStyleClass().add(r.dheOpened() ? Styles.WRONG : Styles.CORRECT);
+            Label why = wrapped(r.dheExplanation());
+            why.setId("attack-dhe-explanation");
+            getChildren().addAll(dhe, why);
             return;
         }
         getChildren().add(title(messages.get("attack.title")));
@@ -72,13 +83,6 @@ public final class AttackView extends VBox {
                 getChildren().addAll(caption, text);
             }
         }
-        getChildren().add(title(messages.get("attack.dhe.title")));
-        Label dhe = wrapped(messages.get(r.dheOpened() ? "attack.dhe.opened" : "attack.dhe.closed"));
-        dhe.setId("attack-dhe");
-        dhe.getStyleClass().add(r.dheOpened() ? Styles.WRONG : Styles.CORRECT);
-        Label why = wrapped(r.dheExplanation());
-        why.setId("attack-dhe-explanation");
-        getChildren().addAll(dhe, why);
     }
 
     private static Label title(String text) {

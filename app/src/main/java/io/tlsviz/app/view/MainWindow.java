@@ -182,7 +182,7 @@ public final class MainWindow extends BorderPane {
             }
         });
         right.setMinWidth(0);
-        giveOpenQuizzesRoom(right, narration);
+        giveTheBeatRoom(right, narration);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.47);
         picker = new LessonPickerView(lessons, messages, this::openLessonFile);
@@ -240,53 +240,60 @@ public final class MainWindow extends BorderPane {
 
     /** Where the divider between narration and knowledge columns goes, in a lesson and in free exploration. */
     /**
-     * A quiz is the moment the class must see the question, and a clicker cannot scroll: when a beat opens its
-     * quiz, the narration gets the room its text and quiz need (from the columns, down to their minimum, which for
-     * a "who knows?" quiz that veils them is a sentence), and as a last resort the quiz is scrolled into view. When
-     * the quiz is answered or skipped, or the beat moves on, the divider goes back where it was.
+     * A quiz is the moment the class must see the question, and an attack's result is the moment of the
+     * forward-secrecy lesson, and a clicker cannot scroll: while a beat has an open quiz or shows an attack, the
+     * narration gets the room its text and these need (from the columns, down to their minimum, which for a "who
+     * knows?" quiz that veils them is a sentence), and as a last resort an open quiz is scrolled into view. When
+     * neither is left (the quiz answered, the beat moved on), the divider goes back where it was.
      */
-    private void giveOpenQuizzesRoom(SplitPane right, NarrationView narration) {
+    private void giveTheBeatRoom(SplitPane right, NarrationView narration) {
         Double[] before = {null};
-        ChangeListener<Boolean> doneChanged = (o, was, done) -> {
-            if (done && before[0] != null) {
-                right.setDividerPositions(before[0]);
-                before[0] = null;
-            }
-        };
-        ChangeListener<QuizViewModel> quizChanged = (o, was, now) -> {
-            if (was != null) {
-                was.doneProperty().removeListener(doneChanged);
-            }
-            if (before[0] != null) {
-                right.setDividerPositions(before[0]);
-                before[0] = null;
-            }
-            if (now == null || now.doneProperty().get()) {
+        Runnable[] update = {null};
+        ChangeListener<Boolean> doneChanged = (o, was, done) -> update[0].run();
+        update[0] = () -> {
+            QuizViewModel q = lessons.quizProperty().get();
+            boolean quizOpen = q != null && !q.doneProperty().get();
+            if (!quizOpen && lessons.attackProperty().get() == null) {
+                if (before[0] != null) {
+                    right.setDividerPositions(before[0]);
+                    before[0] = null;
+                }
                 return;
             }
-            now.doneProperty().removeListener(doneChanged);
-            now.doneProperty().addListener(doneChanged);
-            before[0] = right.getDividerPositions()[0];
+            if (before[0] == null) {
+                before[0] = right.getDividerPositions()[0];
+            }
             double[] asked = {Double.NaN};
             Scrolling.afterLayout(right, 3, () -> {
-                if (lessons.quizProperty().get() != now || now.doneProperty().get()) {
-                    return;
-                }
                 double total = right.getHeight();
-                double knowledgeMin = right.getItems().get(1) instanceof Region r ? r.minHeight(-1) : KNOWLEDGE_MIN_HEIGHT;
+                double knowledgeMin = right.getItems().get(1) instanceof Region r ? r.minHeight(-1)
+                        : KNOWLEDGE_MIN_HEIGHT;
                 double current = right.getDividerPositions()[0];
                 double wanted = (narration.neededHeight() + 8) / total; // and the divider's own width
-                double most = (total - knowledgeMin) / total;
-                double position = Math.min(wanted, most);
+                double position = Math.min(wanted, (total - knowledgeMin) / total);
                 if (total > 0 && position > current + 0.005 && position != asked[0]) {
                     asked[0] = position; // asked once: the split pane may hold the divider short of it
                     right.setDividerPositions(position);
-                } else {
+                } else if (quizOpen && lessons.quizProperty().get() == q && !q.doneProperty().get()) {
                     narration.revealQuiz();
                 }
             });
         };
-        lessons.quizProperty().addListener(quizChanged);
+        lessons.quizProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.doneProperty().removeListener(doneChanged);
+            }
+            if (now != null) {
+                now.doneProperty().removeListener(doneChanged);
+                now.doneProperty().addListener(doneChanged);
+            }
+            if (before[0] != null) { // another beat: it gets the room it needs, not what the last one took
+                right.setDividerPositions(before[0]);
+                before[0] = null;
+            }
+            update[0].run();
+        });
+        lessons.attackProperty().addListener((o, was, now) -> update[0].run());
         // A lesson opened from the command line has its first quiz before the window is shown.
         right.sceneProperty().addListener(new ChangeListener<>() {
             @Override
@@ -294,7 +301,12 @@ public final class MainWindow extends BorderPane {
                     javafx.scene.Scene was, javafx.scene.Scene now) {
                 if (now != null) {
                     right.sceneProperty().removeListener(this);
-                    quizChanged.changed(lessons.quizProperty(), null, lessons.quizProperty().get());
+                    QuizViewModel q = lessons.quizProperty().get();
+                    if (q != null) {
+                        q.doneProperty().removeListener(doneChanged);
+                        q.doneProperty().addListener(doneChanged);
+                    }
+                    update[0].run();
                 }
             }
         });

@@ -53,7 +53,10 @@ public final class NarrationView extends VBox {
         text.setId("narration-text");
         text.getStyleClass().add(Styles.NARRATION_RUN);
         quiz = new QuizView(vm, messages);
-        body = new VBox(10, text, new WarmupView(vm, messages), new AttackView(vm, messages), quiz);
+        // The attack comes after the quiz: a beat that has both shows the attack's result once the quiz is
+        // answered (LessonViewModel), as the answer's evidence.
+        AttackView attack = new AttackView(vm, messages);
+        body = new VBox(10, text, new WarmupView(vm, messages), quiz, attack);
         body.setFillWidth(true);
         scroll = Scrolling.pane(body);
         scroll.setId("narration-scroll");
@@ -69,9 +72,9 @@ public final class NarrationView extends VBox {
         render();
         // The quiz under the text can lie below the panel's edge (large type, a small screen): when an answer is
         // picked the options come into view, and when it is checked or skipped the verdict and explanation do,
-        // so the class sees the result without anyone scrolling.
-        ChangeListener<Object> picked = (o, a, b) -> revealQuiz(scroll, body, quiz, true);
-        ChangeListener<Object> done = (o, a, b) -> revealQuiz(scroll, body, quiz, false);
+        // and any attack it held back do, so the class sees the result without anyone scrolling.
+        ChangeListener<Object> picked = (o, a, b) -> revealQuiz(scroll, body, quiz, quiz, true);
+        ChangeListener<Object> done = (o, a, b) -> revealQuiz(scroll, body, quiz, attack, false);
         vm.quizProperty().addListener((o, was, now) -> {
             if (was != null) {
                 was.chosenProperty().removeListener(picked);
@@ -88,11 +91,13 @@ public final class NarrationView extends VBox {
         }
     }
 
-    private static void revealQuiz(ScrollPane scroll, Region body, Node quiz, boolean keepTop) {
+    /** Reveals from the quiz's top down to {@code end}'s bottom ({@code end} when it shows, else the quiz's). */
+    private static void revealQuiz(ScrollPane scroll, Region body, Node quiz, Node end, boolean keepTop) {
         Scrolling.afterLayout(scroll, 2, () -> {
             if (quiz.isVisible()) {
                 javafx.geometry.Bounds b = quiz.getBoundsInParent();
-                Scrolling.reveal(scroll, body, b.getMinY(), b.getMaxY(), keepTop);
+                double bottom = end.isVisible() ? end.getBoundsInParent().getMaxY() : b.getMaxY();
+                Scrolling.reveal(scroll, body, b.getMinY(), bottom, keepTop);
             }
         });
     }

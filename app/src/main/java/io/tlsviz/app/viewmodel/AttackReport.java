@@ -20,9 +20,10 @@ import java.util.Map;
  * @param explanation   how the RSA attack ended, in the window's language
  * @param dheOpened     true if the DHE recording opened (never, which is the point)
  * @param dheExplanation how the DHE attack ended, in the window's language
+ * @param onDhe         true when the beat's attack is on the DHE recording (shown alone); else on the RSA one
  */
 public record AttackReport(List<RecoveredValue> recovered, List<String> plaintexts, boolean opened,
-        String explanation, boolean dheOpened, String dheExplanation) {
+        String explanation, boolean dheOpened, String dheExplanation, boolean onDhe) {
 
     public AttackReport {
         recovered = List.copyOf(recovered);
@@ -54,7 +55,7 @@ public record AttackReport(List<RecoveredValue> recovered, List<String> plaintex
         }
         List<String> plaintexts = attack.decrypts().isEmpty() ? List.of() : rsa.plaintexts();
         return new AttackReport(values, plaintexts, rsa.opened(), explain(rsa.verdict(), messages), dhe.opened(),
-                explain(dhe.verdict(), messages));
+                explain(dhe.verdict(), messages), attack.onDhe());
     }
 
     /**

@@ -116,7 +116,12 @@ public final class LessonViewModel {
     private final Map<Integer, QuizViewModel> quizzes = new HashMap<>();
     /** Quiz states from a window in another language, restored when their beat's quiz is made. */
     private final Map<Integer, QuizViewModel.State> carriedQuizzes = new HashMap<>();
-    private final ChangeListener<Boolean> quizDone = (o, was, now) -> updateCanMove();
+    private final ChangeListener<Boolean> quizDone = (o, was, now) -> {
+        updateCanMove();
+        showAttackOnceAnswered();
+    };
+    /** The beat's attack, held back while its quiz is open: the attack's result would answer it. */
+    private AttackReport pendingAttack;
     private boolean startingLesson;
     private Eavesdropper.Outcome rsaOutcome;
     private Eavesdropper.Outcome dheOutcome;
@@ -555,7 +560,9 @@ public final class LessonViewModel {
         }
         quiz.set(q);
         warmup.set(b.warmup().map(this::rows).orElse(List.of()));
-        attack.set(b.attack().map(this::runAttack).orElse(null));
+        pendingAttack = b.attack().map(this::runAttack).orElse(null);
+        attack.set(null);
+        showAttackOnceAnswered();
         renderBeat();
         updateCanMove();
     }
@@ -587,6 +594,7 @@ public final class LessonViewModel {
         beat.set(null);
         quiz.set(null);
         warmup.set(List.of());
+        pendingAttack = null;
         attack.set(null);
         classroom.knowledge().setLessonHighlights(List.of());
         renderFree();
@@ -646,6 +654,14 @@ public final class LessonViewModel {
             rows.add(new NumberRow(key, messages.get("warmup." + label), n.get("warmup." + key)));
         }
         return rows;
+    }
+
+    /** Shows the beat's attack, unless its quiz still waits for an answer (then when it is answered). */
+    private void showAttackOnceAnswered() {
+        QuizViewModel q = quiz.get();
+        if (pendingAttack != null && (q == null || q.doneProperty().get())) {
+            attack.set(pendingAttack);
+        }
     }
 
     private AttackReport runAttack(Attack a) {

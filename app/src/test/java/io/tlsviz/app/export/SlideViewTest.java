@@ -203,7 +203,7 @@ class SlideViewTest {
             seen.add(((Label) view.lookup("#attack-plaintext-1")).getText());
             seen.add(((Label) view.lookup("#attack-plaintext-2")).getText());
             seen.add(((Label) view.lookup("#attack-rsa")).getText());
-            seen.add(((Label) view.lookup("#attack-dhe")).getText());
+            seen.add(view.lookup("#attack-dhe") == null); // the DHE recording has its own beat
             javafx.geometry.Bounds a = attack.localToScene(attack.getLayoutBounds());
             seen.add(a.getMaxY() <= SlideRenderer.HEIGHT && a.getHeight() > 0);
             view.show(first);
@@ -215,7 +215,7 @@ class SlideViewTest {
         assertThat(found.get(0)).as("the attack is in the picture").isEqualTo(true);
         assertThat((String) found.get(1)).startsWith("GET / HTTP/1.1");
         assertThat((String) found.get(2)).startsWith("HTTP/1.1 200 OK");
-        assertThat(found.subList(3, 5)).containsExactly("RSA recording: opened.", "DHE recording: nothing opened.");
+        assertThat(found.subList(3, 5)).containsExactly("RSA recording: opened.", true);
         assertThat(found.get(5)).as("wholly inside the picture").isEqualTo(true);
         assertThat(found.get(6)).as("a beat without an attack shows none").isEqualTo(false);
     }

@@ -402,8 +402,6 @@ class LessonViewModelTest {
             assertThat(v.hex()).as(v.name()).isEqualTo(Hex.of(real.get(v.name())));
         }
         assertThat(keys.opened()).isTrue();
-        assertThat(keys.dheOpened()).isFalse();
-        assertThat(keys.dheExplanation()).contains("forward secrecy");
 
         vm.showBeat(beatWith(fs, b -> b.attack().filter(a -> !a.decrypts().isEmpty()).isPresent()));
         AttackReport opened = vm.attackProperty().get();
@@ -411,8 +409,24 @@ class LessonViewModelTest {
         assertThat(opened.plaintexts().get(0)).startsWith("GET ");
         assertThat(opened.plaintexts().get(1)).startsWith("HTTP/");
 
+        assertThat(opened.onDhe()).as("the RSA beats show the RSA recording only").isFalse();
+
+        // The DHE beat: the same attack on a DHE recording, held back while its quiz asks what it will find.
         vm.next();
-        assertThat(vm.attackProperty().get()).as("the DHE beat has no attack of its own").isNull();
+        assertThat(vm.lessonProperty().get().beats().get(vm.beatIndexProperty().get()).attack())
+                .hasValueSatisfying(a -> assertThat(a.onDhe()).isTrue());
+        assertThat(vm.quizProperty().get()).isNotNull();
+        assertThat(vm.attackProperty().get()).as("the result would answer the quiz").isNull();
+        vm.next(); // a clicker's →: shows the answer
+        AttackReport dhe = vm.attackProperty().get();
+        assertThat(dhe).as("and then the attack's result").isNotNull();
+        assertThat(dhe.onDhe()).isTrue();
+        assertThat(dhe.dheOpened()).isFalse();
+        assertThat(dhe.dheExplanation()).contains("forward secrecy");
+        vm.back();
+        vm.next();
+        assertThat(vm.attackProperty().get()).as("answered before: shown at once when the beat comes again")
+                .isNotNull();
     }
 
     @Test
