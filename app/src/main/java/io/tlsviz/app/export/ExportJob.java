@@ -80,7 +80,7 @@ public final class ExportJob {
         SlideRenderer renderer = new SlideRenderer(request.theme());
         SlideExporter exporter = request.format().exporter();
         SlideView view = call(() -> {
-            SlideView v = new SlideView(trace, texts, exporter.titleInPicture());
+            SlideView v = new SlideView(trace, texts, request.theme());
             renderer.attach(v);
             return v;
         }, "the slides");
@@ -102,7 +102,8 @@ public final class ExportJob {
                     collect(pngs, slides, contents, trace, texts, i - 2, total); // keep at most two pictures queued
                 }
                 long t0 = System.nanoTime();
-                int[] pixels = snapshot(renderer, view, contents.get(i));
+                SlideContent content = contents.get(i);
+                SlideRenderer.Pixels pixels = snapshot(renderer, view, content, exporter.layout(content));
                 renderNanos += System.nanoTime() - t0;
                 if (i == contents.size() / 2 - 1) {
                     warmup = System.nanoTime() - start;
@@ -127,7 +128,7 @@ public final class ExportJob {
                     trace.cipherSuite().ianaName(), trace.seed().map(String::valueOf).orElse("-"));
         }
         SlideDeck deck = new SlideDeck(request.source().title(trace, request.locale()), request.author(), subject,
-                request.locale(), slides);
+                request.locale(), slides, request.theme());
         long t3 = System.nanoTime();
         exporter.write(deck, request.target(), monitor);
         long end = System.nanoTime();
@@ -156,9 +157,10 @@ public final class ExportJob {
         listener.progress(number, total);
     }
 
-    private static int[] snapshot(SlideRenderer renderer, SlideView view, SlideContent content) throws IOException {
+    private static SlideRenderer.Pixels snapshot(SlideRenderer renderer, SlideView view, SlideContent content,
+            SlideLayout layout) throws IOException {
         return call(() -> {
-            view.show(content);
+            view.show(content, layout);
             return renderer.snapshot(view);
         }, "slide '" + content.title() + "'");
     }

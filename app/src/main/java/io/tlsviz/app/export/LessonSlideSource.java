@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * A slide per beat of a lesson: the beat's title, its narration with the live values of the handshake at that
- * step (placeholders filled, emphasis as plain text), and the forward-secrecy attack where the beat runs it.
+ * step (placeholders filled, {@code *emphasis*} kept as emphasised {@link SlideText} runs), and the forward-secrecy
+ * attack where the beat runs it.
  * A beat with a quiz gives two slides, as the window shows it in two moments: the question slide asks the
  * question with its options (the knowledge columns veiled for a "who knows?" quiz), and the answer slide, the
  * same picture unveiled, gives the answer and the explanation (docs/decisions/0015-quiz-answer-slides.md).
@@ -54,7 +55,7 @@ public final class LessonSlideSource implements SlideSource {
             Step step = trace.step(beat.step()).orElseThrow(() -> new IllegalArgumentException("lesson '"
                     + lesson.id() + "' has a beat on step '" + beat.step() + "', which this handshake does not have"));
             Map<String, byte[]> values = valuesUpTo(trace, step.index());
-            String narration = plain(beat.narrate(values));
+            SlideText narration = SlideText.markup(beat.narrate(values));
             int revealed = step.index() + 1;
             List<String> highlight = beat.highlightedSecrets();
             AttackReport attack = beat.attack().map(attacks::report).orElse(null);
@@ -67,12 +68,13 @@ public final class LessonSlideSource implements SlideSource {
             UnaryOperator<String> resolve = text -> plain(Narration.resolve(text, values));
             String question = question(quiz, trace, texts, resolve);
             String answer = answer(quiz, trace, texts, resolve);
-            String asked = narration.isEmpty() ? question : narration + "\n\n" + question;
-            slides.add(new SlideContent(beat.title(), asked, asked + "\n\n" + answer, revealed, highlight, question,
-                    quiz.kind() == Quiz.Kind.WHO_KNOWS, attack));
+            SlideText asked = narration.then(SlideText.plain(question));
+            // The attack's result would answer the question: it comes with the answer, as in the window.
+            slides.add(new SlideContent(beat.title(), asked, asked.then(SlideText.plain(answer)), revealed,
+                    highlight, question, quiz.kind() == Quiz.Kind.WHO_KNOWS, null));
             String answered = texts.get("quiz.question", resolve.apply(quiz.question())) + "\n\n" + answer;
-            slides.add(new SlideContent(texts.get("quiz.answerTitle", beat.title()), answered, answered, revealed,
-                    highlight, answered, false, attack));
+            slides.add(new SlideContent(texts.get("quiz.answerTitle", beat.title()), SlideText.plain(answered),
+                    SlideText.plain(answered), revealed, highlight, answered, false, attack));
         }
         return slides;
     }
@@ -115,11 +117,9 @@ public final class LessonSlideSource implements SlideSource {
         return values;
     }
 
-    /** {@code *emphasis*} as plain words, paragraphs kept. */
-    private static String plain(String narration) {
-        return Narration.paragraphs(narration).stream()
-                .map(p -> Narration.spans(p).stream().map(Narration.Span::text).collect(Collectors.joining()))
-                .collect(Collectors.joining("\n\n"));
+    /** A quiz's text without {@code *emphasis*} marks (a quiz is set as plain text), paragraphs kept. */
+    private static String plain(String text) {
+        return SlideText.markup(text).plain();
     }
 
     /** The parties in the order of the window's columns and its "who knows" quiz. */

@@ -24,36 +24,44 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 
 /**
- * A PDF page per slide, 16:9: the title across the top, the picture on the left and the narration beside it
- * as real text a reader can select and search. Metadata (title, author, subject, language) is set; no dates,
- * and the document id is a hash of the content, so the same slides give the same bytes.
+ * A PDF page per slide, 16:9 at 960 x 540 points (13.33 x 7.5 inches, a widescreen presentation), laid out as
+ * {@link SlideGeometry} says: the title across the top, the picture on the left at the size it was rendered for
+ * ({@link SlideLayout#BESIDE_TEXT}) and the narration beside it as real text a reader can select and search, its
+ * emphasis in bold italic as in the window; sizes from the deck's {@link SlideTheme}. Metadata (title, author,
+ * subject, language) is set; no dates, and the document id is a hash of the content, so the same slides give the
+ * same bytes.
  */
 public final class PdfExporter implements SlideExporter {
 
-    /** 16:9 at 960 x 540 points (13.33 x 7.5 inches, the size of a widescreen presentation). */
-    static final PDRectangle PAGE = new PDRectangle(960, 540);
+    static final PDRectangle PAGE = new PDRectangle((float) SlideGeometry.SLIDE_WIDTH,
+            (float) SlideGeometry.SLIDE_HEIGHT);
     static final Path DEJAVU_SANS = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
     static final Path DEJAVU_SANS_BOLD = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+    static final Path DEJAVU_SANS_BOLD_OBLIQUE =
+            Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf");
 
-    private static final float MARGIN = 28;
-    private static final float TITLE_SIZE = 24;
-    private static final float PICTURE_WIDTH = 640;
-    private static final float GAP = 20;
-    private static final float MAX_TEXT_SIZE = 12;
-    private static final float MIN_TEXT_SIZE = 7;
-    private static final float FOOTER_SIZE = 9;
+    private static final float LEADING = 1.3f;
+    /** The gap between paragraphs, in lines. */
+    private static final float PARAGRAPH_GAP = 0.6f;
+    private static final float FOOTER_GREY = 0.35f;
 
     private final Path regularFont;
     private final Path boldFont;
+    private final Path emphasisFont;
 
     public PdfExporter() {
-        this(DEJAVU_SANS, DEJAVU_SANS_BOLD);
+        this(DEJAVU_SANS, DEJAVU_SANS_BOLD, DEJAVU_SANS_BOLD_OBLIQUE);
     }
 
-    /** With other font files; a missing file falls back to Helvetica (WinAnsi), which cannot show every letter. */
-    PdfExporter(Path regularFont, Path boldFont) {
+    /**
+     * With other font files; a missing file falls back to Helvetica (WinAnsi), which cannot show every letter.
+     *
+     * @param emphasisFont for {@code *emphasis*}: bold italic, as the window sets it
+     */
+    PdfExporter(Path regularFont, Path boldFont, Path emphasisFont) {
         this.regularFont = regularFont;
         this.boldFont = boldFont;
+        this.emphasisFont = emphasisFont;
     }
 
     @Override
@@ -64,13 +72,14 @@ public final class PdfExporter implements SlideExporter {
     /** The whole PDF in memory. */
     byte[] render(SlideDeck deck, ExportMonitor monitor) throws IOException {
         try (PDDocument doc = new PDDocument()) {
-            PDFont regular = font(doc, regularFont, Standard14Fonts.FontName.HELVETICA);
-            PDFont bold = font(doc, boldFont, Standard14Fonts.FontName.HELVETICA_BOLD);
+            Fonts fonts = new Fonts(font(doc, regularFont, Standard14Fonts.FontName.HELVETICA),
+                    font(doc, boldFont, Standard14Fonts.FontName.HELVETICA_BOLD),
+                    font(doc, emphasisFont, Standard14Fonts.FontName.HELVETICA_BOLD_OBLIQUE));
             info(doc, deck);
             ExportTexts texts = new ExportTexts(deck.language());
             for (Slide slide : deck.slides()) {
                 monitor.checkCancelled();
-                page(doc, deck, slide, regular, bold, texts);
+                page(doc, deck, slide, fonts, texts);
             }
             monitor.checkCancelled();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -100,69 +109,110 @@ public final class PdfExporter implements SlideExporter {
         doc.getDocumentCatalog().setViewerPreferences(prefs);
     }
 
-    private static void page(PDDocument doc, SlideDeck deck, Slide slide, PDFont regular, PDFont bold,
-            ExportTexts texts) throws IOException {
+    /** The fonts of a page: plain text, the title, emphasis. */
+    private record Fonts(PDFont regular, PDFont bold, PDFont emphasis) {
+    }
+
+    private static void page(PDDocument doc, SlideDeck deck, Slide slide, Fonts fonts, ExportTexts texts)
+            throws IOException {
         PDPage page = new PDPage(PAGE);
         doc.addPage(page);
+        SlideTheme theme = deck.theme();
         PDImageXObject picture = PDImageXObject.createFromByteArray(doc, slide.png(), "slide-" + slide.number());
-        float pictureHeight = PICTURE_WIDTH * picture.getHeight() / picture.getWidth();
-        float top = PAGE.getHeight() - MARGIN;
+        // At the size it was rendered for: two pixels a point, so its smallest text has the size it was given.
+        float width = (float) picture.getWidth() / SlideLayout.PIXELS_PER_POINT;
+        float height = (float) picture.getHeight() / SlideLayout.PIXELS_PER_POINT;
+        SlideLayout.Place place = SlideLayout.BESIDE_TEXT.place();
         try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-            float titleBaseline = top - TITLE_SIZE;
-            List<String> titleLines = wrap(safe(slide.title().replaceAll("\\s+", " "), bold), bold, TITLE_SIZE, PAGE.getWidth() - 2 * MARGIN);
-            text(content, bold, TITLE_SIZE, MARGIN, titleBaseline, titleLines.subList(0, 1), TITLE_SIZE);
-            float bodyTop = titleBaseline - TITLE_SIZE * 0.8f;
-            content.drawImage(picture, MARGIN, bodyTop - pictureHeight, PICTURE_WIDTH, pictureHeight);
-
-            float textX = MARGIN + PICTURE_WIDTH + GAP;
-            float textWidth = PAGE.getWidth() - MARGIN - textX;
-            float bottom = MARGIN + FOOTER_SIZE * 2;
-            narration(content, regular, slide, textX, bodyTop, textWidth, bodyTop - bottom);
-
+            title(content, slide.title(), fonts, theme);
+            content.drawImage(picture, (float) place.x(), top(place.y()) - height, width, height);
+            narration(content, fonts, slide.narration(), theme);
             String footer = texts.get("pdf.footer", deck.title(), slide.number(), deck.size());
-            text(content, regular, FOOTER_SIZE, MARGIN, MARGIN, List.of(safe(footer, regular)), FOOTER_SIZE);
+            content.setNonStrokingColor(FOOTER_GREY, FOOTER_GREY, FOOTER_GREY);
+            PdfLines.Piece piece = new PdfLines.Piece(safe(footer, fonts.regular()), fonts.regular());
+            show(content, (float) SlideGeometry.MARGIN, (float) (PAGE.getHeight() - SlideGeometry.FOOTER_BASELINE),
+                    List.of(piece), (float) theme.sizes().footer());
         }
     }
 
-    /** The narration at the largest size that fits beside the picture; at the smallest size, cut with an ellipsis. */
-    private static void narration(PDPageContentStream content, PDFont font, Slide slide, float x, float top,
-            float width, float height) throws IOException {
-        // A single line break inside a paragraph is kept (lesson lists, quiz options).
-        List<String> paragraphs = slide.paragraphs().stream().map(p -> safe(p, font)).toList();
-        for (float size = MAX_TEXT_SIZE; size >= MIN_TEXT_SIZE; size -= 0.5f) {
-            float leading = size * 1.3f;
-            List<String> lines = new ArrayList<>();
-            for (String p : paragraphs) {
-                if (!lines.isEmpty()) {
-                    lines.add("");
-                }
-                for (String line : p.split("\\R")) {
-                    lines.addAll(wrap(line.strip().replaceAll("\\s+", " "), font, size, width));
-                }
+    /** A distance from the top of the page as PDF's y, which counts from the bottom. */
+    private static float top(double fromTop) {
+        return (float) (PAGE.getHeight() - fromTop);
+    }
+
+    /**
+     * The title on one line, centred in the title's box: at the theme's size, or smaller down to the narration's
+     * largest size; a title still too long then ends in "...".
+     */
+    private static void title(PDPageContentStream content, String title, Fonts fonts, SlideTheme theme)
+            throws IOException {
+        PdfLines lines = new PdfLines(fonts.bold(), fonts.bold());
+        SlideText text = SlideText.plain(title.replaceAll("\\s+", " "));
+        float room = (float) (SlideGeometry.SLIDE_WIDTH - 2 * SlideGeometry.MARGIN);
+        float size = (float) theme.sizes().title();
+        while (size > theme.sizes().narration() && lines.lines(text, size, room).size() > 1) {
+            size -= 1;
+        }
+        List<PdfLines.Line> wrapped = lines.lines(text, size, room);
+        List<PdfLines.Piece> line = new ArrayList<>(wrapped.get(0).pieces());
+        if (wrapped.size() > 1) {
+            line.add(new PdfLines.Piece(" ...", fonts.bold()));
+        }
+        float baseline = top(SlideGeometry.TITLE_TOP + SlideGeometry.TITLE_HEIGHT / 2) - size * 0.36f;
+        show(content, (float) SlideGeometry.MARGIN, baseline, line, size);
+    }
+
+    /**
+     * The narration in its column beside the picture, at the theme's size or the largest below it that fits, down to
+     * {@link SlideTheme#NARRATION_MIN}; at that size, cut with an ellipsis.
+     */
+    private static void narration(PDPageContentStream content, Fonts fonts, SlideText narration, SlideTheme theme)
+            throws IOException {
+        PdfLines layout = new PdfLines(fonts.regular(), fonts.emphasis());
+        float width = (float) SlideGeometry.TEXT_WIDTH;
+        float room = (float) SlideGeometry.BODY_HEIGHT;
+        float size = (float) theme.sizes().narration();
+        List<PdfLines.Line> lines = layout.lines(narration, size, width);
+        while (height(lines, size) > room && size - 0.5f >= SlideTheme.NARRATION_MIN) {
+            size -= 0.5f;
+            lines = layout.lines(narration, size, width);
+        }
+        List<PdfLines.Line> shown = new ArrayList<>(lines);
+        while (shown.size() > 1 && height(shown, size) > room) {
+            shown.remove(shown.size() - 1);
+        }
+        if (shown.size() < lines.size()) {
+            PdfLines.Line last = shown.remove(shown.size() - 1);
+            List<PdfLines.Piece> cut = new ArrayList<>(last.pieces());
+            cut.add(new PdfLines.Piece(" ...", fonts.regular()));
+            shown.add(new PdfLines.Line(cut, last.paragraphStart()));
+        }
+        float baseline = top(SlideGeometry.BODY_TOP) - size;
+        for (PdfLines.Line line : shown) {
+            if (line.paragraphStart()) {
+                baseline -= size * LEADING * PARAGRAPH_GAP;
             }
-            int fit = (int) Math.floor(height / leading);
-            if (lines.size() <= fit || size - 0.5f < MIN_TEXT_SIZE) {
-                if (lines.size() > fit) {
-                    lines = new ArrayList<>(lines.subList(0, Math.max(fit, 1)));
-                    lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " ...");
-                }
-                text(content, font, size, x, top - size, lines, leading);
-                return;
-            }
+            show(content, (float) SlideGeometry.TEXT_LEFT, baseline, line.pieces(), size);
+            baseline -= size * LEADING;
         }
     }
 
-    private static void text(PDPageContentStream content, PDFont font, float size, float x, float baseline,
-            List<String> lines, float leading) throws IOException {
+    /** The height of the lines at {@code size}, the paragraphs' gaps included. */
+    private static float height(List<PdfLines.Line> lines, float size) {
+        float gaps = lines.stream().filter(PdfLines.Line::paragraphStart).count() * PARAGRAPH_GAP;
+        return (lines.size() + gaps) * size * LEADING;
+    }
+
+    /** One line of pieces from {@code x} on the baseline {@code y}, each piece in its font. */
+    private static void show(PDPageContentStream content, float x, float y, List<PdfLines.Piece> pieces, float size)
+            throws IOException {
         content.beginText();
-        content.setFont(font, size);
-        content.setLeading(leading);
-        content.newLineAtOffset(x, baseline);
-        for (String line : lines) {
-            for (String piece : withoutLigatures(line)) {
-                content.showText(piece);
+        content.newLineAtOffset(x, y);
+        for (PdfLines.Piece piece : pieces) {
+            content.setFont(piece.font(), size);
+            for (String part : withoutLigatures(piece.text())) {
+                content.showText(part);
             }
-            content.newLine();
         }
         content.endText();
     }
@@ -184,42 +234,6 @@ public final class PdfExporter implements SlideExporter {
         }
         pieces.add(line.substring(from));
         return pieces;
-    }
-
-    /** Greedy word wrap; a word longer than the line (a hex string) is broken by characters. */
-    static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (width(candidate, font, size) <= width) {
-                line.setLength(0);
-                line.append(candidate);
-                continue;
-            }
-            if (line.length() > 0) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            String rest = word;
-            while (width(rest, font, size) > width) {
-                int cut = rest.length() - 1;
-                while (cut > 1 && width(rest.substring(0, cut), font, size) > width) {
-                    cut--;
-                }
-                lines.add(rest.substring(0, cut));
-                rest = rest.substring(cut);
-            }
-            line.append(rest);
-        }
-        if (line.length() > 0 || lines.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    private static float width(String text, PDFont font, float size) throws IOException {
-        return font.getStringWidth(text) / 1000f * size;
     }
 
     /** Replaces what the font cannot encode (Helvetica knows no arrows, for instance) with a question mark. */
@@ -252,7 +266,7 @@ public final class PdfExporter implements SlideExporter {
             md.update(deck.title().getBytes(StandardCharsets.UTF_8));
             for (Slide s : deck.slides()) {
                 md.update(s.title().getBytes(StandardCharsets.UTF_8));
-                md.update(s.narration().getBytes(StandardCharsets.UTF_8));
+                md.update(s.narration().plain().getBytes(StandardCharsets.UTF_8));
                 md.update(s.png());
             }
             byte[] id = java.util.Arrays.copyOf(md.digest(), 16);

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * A folder of numbered pictures, {@code slide-01.png}, {@code slide-02.png}, ...: for slides a teacher builds
- * in any tool. The folder appears under its name only when every picture is written.
+ * in any tool. Each is a whole 1920x1080 slide, laid out as a PDF page is: the title, the picture and the
+ * narration beside it. The folder appears under its name only when every picture is written.
  */
 public final class PngExporter implements SlideExporter {
 
@@ -21,10 +22,10 @@ public final class PngExporter implements SlideExporter {
         });
     }
 
-    /** A bare picture has nothing else to carry the title. */
+    /** A bare picture has nothing else to carry the title and the narration: it is the whole slide. */
     @Override
-    public boolean titleInPicture() {
-        return true;
+    public SlideLayout layout(SlideContent slide) {
+        return SlideLayout.WHOLE_SLIDE;
     }
 
     /** {@code slide-07.png}: zero-padded so that the files sort in slide order. */

@@ -1,5 +1,6 @@
 package io.tlsviz.app.export;
 
+import io.tlsviz.lessons.Narration;
 import java.awt.Dimension;
 import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayInputStream;
@@ -15,7 +16,7 @@ import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.sl.usermodel.PictureData;
 import org.apache.poi.sl.usermodel.Placeholder;
 import org.apache.poi.sl.usermodel.TextParagraph;
-import org.apache.poi.xslf.usermodel.SlideLayout;
+import org.apache.poi.sl.usermodel.TextShape;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFNotes;
 import org.apache.poi.xslf.usermodel.XSLFPictureData;
@@ -29,25 +30,39 @@ import org.openxmlformats.schemas.presentationml.x2006.main.CTPicture;
 
 /**
  * A PowerPoint slide per slide, 16:9: the title in the layout's title box (so outlines and screen readers find
- * it), the picture with its alt text, and the narration in the speaker notes; a quiz's question and options, or
- * its answer and explanation, also in a text box beside the picture, for the class to read. Plain OOXML from POI's default
+ * it), the picture with its alt text across the slide ({@link SlideLayout#WIDE}), and the narration in the speaker
+ * notes, its emphasis in bold italic as in the window; a quiz's question and options, or its answer and
+ * explanation, also in a text box beside the picture ({@link SlideLayout#BESIDE_TEXT}), for the class to read.
+ * Places and sizes as {@link SlideGeometry} and the deck's {@link SlideTheme} say, as on a PDF page. Plain OOXML from POI's default
  * template, which PowerPoint, LibreOffice Impress and Google Slides open. Dates are fixed and the zip entries
  * carry no clock time, so the same slides give the same bytes.
  */
 public final class PptxExporter implements SlideExporter {
 
     /** 16:9 widescreen in points (13.33 x 7.5 inches). */
-    static final Dimension PAGE = new Dimension(960, 540);
+    static final Dimension PAGE = new Dimension((int) SlideGeometry.SLIDE_WIDTH, (int) SlideGeometry.SLIDE_HEIGHT);
     /** A fixed date for the document properties and zip entries: 2000-01-01T00:00:00Z. */
     private static final long FIXED_TIME = 946_684_800_000L;
 
     /** The same instant for zip entries, as a local time so the bytes do not depend on the time zone. */
     private static final java.time.LocalDateTime FIXED_LOCAL_TIME = java.time.LocalDateTime.of(2000, 1, 1, 0, 0);
 
-    private static final double MARGIN = 24;
-    private static final double TITLE_HEIGHT = 56;
-    /** The picture's width on a slide that also shows a quiz's text beside it. */
-    private static final double PICTURE_WIDTH_BESIDE_TEXT = 600;
+    /** An average letter of DejaVu Sans, in ems: to choose the size of a quiz's text before PowerPoint sets it. */
+    private static final double AVERAGE_LETTER = 0.56;
+    /** A line's height in ems, as PowerPoint sets DejaVu Sans at single spacing. */
+    private static final double LEADING_ESTIMATE = 1.2;
+    /** The space after a quiz's paragraph, in lines. */
+    private static final double PARAGRAPH_GAP = 0.6;
+
+    /** The picture across the slide; beside a quiz's text when the slide has one. */
+    @Override
+    public SlideLayout layout(SlideContent slide) {
+        return layoutFor(slide.onSlide());
+    }
+
+    private static SlideLayout layoutFor(String onSlide) {
+        return onSlide.isBlank() ? SlideLayout.WIDE : SlideLayout.BESIDE_TEXT;
+    }
 
     @Override
     public void write(SlideDeck deck, Path target, ExportMonitor monitor) throws IOException {
@@ -58,7 +73,7 @@ public final class PptxExporter implements SlideExporter {
         try (XMLSlideShow show = new XMLSlideShow()) {
             show.setPageSize(PAGE);
             properties(show, deck);
-            XSLFSlideLayout layout = show.getSlideMasters().get(0).getLayout(SlideLayout.TITLE_ONLY);
+            XSLFSlideLayout layout = show.getSlideMasters().get(0).getLayout(org.apache.poi.xslf.usermodel.SlideLayout.TITLE_ONLY);
             for (Slide slide : deck.slides()) {
                 monitor.checkCancelled();
                 slide(show, layout, slide, deck);
@@ -94,37 +109,41 @@ public final class PptxExporter implements SlideExporter {
             title = s.createTextBox();
         }
         title.clearText();
-        title.setAnchor(new Rectangle2D.Double(MARGIN, MARGIN / 2, PAGE.width - 2 * MARGIN, TITLE_HEIGHT));
+        title.setAnchor(new Rectangle2D.Double(SlideGeometry.MARGIN, SlideGeometry.TITLE_TOP,
+                PAGE.width - 2 * SlideGeometry.MARGIN, SlideGeometry.TITLE_HEIGHT));
+        title.setTextAutofit(TextShape.TextAutofit.NORMAL); // shrink a long title rather than run into the picture
         XSLFTextParagraph p = title.addNewTextParagraph();
         p.setTextAlign(TextParagraph.TextAlign.LEFT);
         var run = run(p, deck.language());
         run.setText(slide.title());
-        run.setFontSize(28.0);
+        run.setFontSize(deck.theme().sizes().title());
         run.setBold(true);
 
         XSLFPictureData data = show.addPicture(slide.png(), PictureData.PictureType.PNG);
         XSLFPictureShape picture = s.createPicture(data);
-        double top = MARGIN / 2 + TITLE_HEIGHT;
-        if (slide.onSlide().isBlank()) {
-            double height = PAGE.height - top - MARGIN / 2;
-            double width = height * 16 / 9;
-            picture.setAnchor(new Rectangle2D.Double((PAGE.width - width) / 2, top, width, height));
-        } else {
+        // At the size it was rendered for: two pixels a point, so its smallest text has the size it was given.
+        Dimension pixels = data.getImageDimensionInPixels();
+        SlideLayout.Place place = layoutFor(slide.onSlide()).place();
+        picture.setAnchor(new Rectangle2D.Double(place.x(), place.y(),
+                (double) pixels.width / SlideLayout.PIXELS_PER_POINT,
+                (double) pixels.height / SlideLayout.PIXELS_PER_POINT));
+        if (!slide.onSlide().isBlank()) {
             // A quiz's question or answer is for the class, not only the teacher: beside the picture, on the slide.
-            double width = PICTURE_WIDTH_BESIDE_TEXT;
-            picture.setAnchor(new Rectangle2D.Double(MARGIN, top, width, width * 9 / 16));
-            double x = MARGIN + width + MARGIN;
             XSLFTextBox box = s.createTextBox();
-            box.setAnchor(new Rectangle2D.Double(x, top, PAGE.width - MARGIN - x, PAGE.height - top - MARGIN));
+            box.setAnchor(new Rectangle2D.Double(SlideGeometry.TEXT_LEFT, SlideGeometry.BODY_TOP,
+                    SlideGeometry.TEXT_WIDTH, SlideGeometry.BODY_HEIGHT));
             box.setWordWrap(true);
+            box.setTextAutofit(TextShape.TextAutofit.NORMAL);
+            box.setInsets(new org.apache.poi.sl.usermodel.Insets2D(0, 0, 0, 0));
             box.clearText();
-            java.util.List<String> paragraphs = paragraphs(slide.onSlide());
-            double size = slide.onSlide().length() > 420 ? 13.0 : slide.onSlide().length() > 260 ? 15.0 : 18.0;
+            java.util.List<String> paragraphs = SlideText.plain(slide.onSlide()).paragraphs().stream()
+                    .map(SlideText::plain).toList();
+            double size = quizSize(paragraphs, deck.theme());
             for (String paragraph : paragraphs) {
                 String[] lines = paragraph.split("\\R");
                 for (int i = 0; i < lines.length; i++) {
                     XSLFTextParagraph para = box.addNewTextParagraph();
-                    para.setSpaceAfter(i == lines.length - 1 ? 60.0 : 0.0);
+                    para.setSpaceAfter(i == lines.length - 1 ? PARAGRAPH_GAP * 100 : 0.0);
                     var r = run(para, deck.language());
                     r.setText(lines[i].strip());
                     r.setFontSize(size);
@@ -139,8 +158,16 @@ public final class PptxExporter implements SlideExporter {
         for (XSLFTextShape shape : notes.getPlaceholders()) {
             if (shape.getTextType() == Placeholder.BODY) {
                 shape.clearText();
-                for (String paragraph : paragraphs(slide)) {
-                    run(shape.addNewTextParagraph(), deck.language()).setText(paragraph);
+                for (java.util.List<Narration.Span> paragraph : slide.notesOrNarration().paragraphs()) {
+                    XSLFTextParagraph para = shape.addNewTextParagraph();
+                    for (Narration.Span span : paragraph) {
+                        var r = run(para, deck.language());
+                        r.setText(span.text());
+                        if (span.emphasis()) { // as the window sets *emphasis*
+                            r.setBold(true);
+                            r.setItalic(true);
+                        }
+                    }
                 }
             } else if (shape.getTextType() == Placeholder.DATETIME) {
                 // POI's notes master carries a date (1.7.2013) that every notes page would show; a deck has none.
@@ -161,12 +188,29 @@ public final class PptxExporter implements SlideExporter {
         return run;
     }
 
-    private static java.util.List<String> paragraphs(Slide slide) {
-        return paragraphs(slide.notes().isBlank() ? slide.narration() : slide.notes());
+    /**
+     * The largest size of the theme's narration sizes at which a quiz's text, estimated with an average letter
+     * width, fits its box; PowerPoint and Impress set the text themselves, and shrink it if it still overflows.
+     */
+    static double quizSize(java.util.List<String> paragraphs, SlideTheme theme) {
+        for (double size = theme.sizes().narration(); size > SlideTheme.NARRATION_MIN; size -= 1) {
+            if (estimatedHeight(paragraphs, size) <= SlideGeometry.BODY_HEIGHT) {
+                return size;
+            }
+        }
+        return SlideTheme.NARRATION_MIN;
     }
 
-    private static java.util.List<String> paragraphs(String text) {
-        return java.util.Arrays.stream(text.split("\\R\\s*\\R")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    private static double estimatedHeight(java.util.List<String> paragraphs, double size) {
+        int perLine = (int) (SlideGeometry.TEXT_WIDTH / (size * AVERAGE_LETTER));
+        double lines = 0;
+        for (String paragraph : paragraphs) {
+            for (String line : paragraph.split("\\R")) {
+                lines += Math.max(1, Math.ceil((double) line.strip().length() / perLine));
+            }
+            lines += PARAGRAPH_GAP;
+        }
+        return lines * size * LEADING_ESTIMATE;
     }
 
     /** Copies the zip with every entry dated {@link #FIXED_LOCAL_TIME}, so re-exporting gives identical bytes. */

@@ -1,5 +1,6 @@
 package io.tlsviz.app.export;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -7,18 +8,26 @@ import java.util.Objects;
  *
  * @param number    position in the deck, from 1
  * @param title     the beat's or step's title
- * @param narration what the teacher says, as plain paragraphs separated by blank lines
- * @param png       the picture of the diagram and the knowledge panel, a 1920x1080 PNG
+ * @param narration what the teacher says, in paragraphs, a lesson's {@code *emphasis*} kept
+ * @param png       the picture, rendered for the format's {@link SlideLayout} at
+ *                  {@link SlideLayout#PIXELS_PER_POINT} pixels per point of the slide
  * @param altText   a plain description of the picture for screen readers
  * @param notes     speaker notes (the narration plus anything only the teacher needs)
  * @param onSlide   what must be on the slide itself in every format (a quiz's question, its answer): see
  *                  {@link SlideContent#onSlide()}; PDF and HTML have it in the narration already
  */
-public record Slide(int number, String title, String narration, byte[] png, String altText, String notes,
+public record Slide(int number, String title, SlideText narration, byte[] png, String altText, SlideText notes,
         String onSlide) {
 
+    /** Plain narration and notes, nothing emphasised. */
     public Slide(int number, String title, String narration, byte[] png, String altText, String notes) {
         this(number, title, narration, png, altText, notes, "");
+    }
+
+    /** Plain narration and notes, nothing emphasised. */
+    public Slide(int number, String title, String narration, byte[] png, String altText, String notes,
+            String onSlide) {
+        this(number, title, SlideText.plain(narration), png, altText, SlideText.plain(notes), onSlide);
     }
 
     public Slide {
@@ -26,10 +35,10 @@ public record Slide(int number, String title, String narration, byte[] png, Stri
             throw new IllegalArgumentException("slide numbers start at 1, not " + number);
         }
         Objects.requireNonNull(title, "title");
-        narration = narration == null ? "" : narration;
+        narration = narration == null ? SlideText.EMPTY : narration;
         png = png.clone();
         altText = altText == null ? "" : altText;
-        notes = notes == null ? "" : notes;
+        notes = notes == null ? SlideText.EMPTY : notes;
         onSlide = onSlide == null ? "" : onSlide;
     }
 
@@ -38,24 +47,21 @@ public record Slide(int number, String title, String narration, byte[] png, Stri
         return png.clone();
     }
 
-    /** The narration split into its paragraphs (blank lines separate them). */
-    public java.util.List<String> paragraphs() {
-        return java.util.Arrays.stream(narration.split("\\R\\s*\\R"))
-                .map(String::strip)
-                .filter(p -> !p.isEmpty())
-                .toList();
+    /** The notes, or where there are none the narration: what a presenter reads beside the slide. */
+    public SlideText notesOrNarration() {
+        return notes.isEmpty() ? narration : notes;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Slide s && number == s.number && title.equals(s.title) && narration.equals(s.narration)
-                && java.util.Arrays.equals(png, s.png) && altText.equals(s.altText) && notes.equals(s.notes)
+                && Arrays.equals(png, s.png) && altText.equals(s.altText) && notes.equals(s.notes)
                 && onSlide.equals(s.onSlide);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(number, title, narration) * 31 + java.util.Arrays.hashCode(png);
+        return Objects.hash(number, title, narration) * 31 + Arrays.hashCode(png);
     }
 
     @Override

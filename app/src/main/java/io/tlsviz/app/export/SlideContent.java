@@ -8,7 +8,7 @@ import java.util.Objects;
  * What one slide says and which moment of the handshake its picture shows, before it is rendered.
  *
  * @param title         the beat's or step's title
- * @param narration     plain paragraphs separated by blank lines
+ * @param narration     paragraphs, a lesson's {@code *emphasis*} kept
  * @param notes         speaker notes
  * @param stepsRevealed how many steps of the trace the picture shows as done (1 = only the first step)
  * @param highlight     secret names the picture highlights
@@ -19,21 +19,23 @@ import java.util.Objects;
  *                      quiz is open
  * @param attack        the forward-secrecy attack the picture shows at this beat, as the window does; null if none
  */
-public record SlideContent(String title, String narration, String notes, int stepsRevealed, List<String> highlight,
-        String onSlide, boolean veiled, AttackReport attack) {
+public record SlideContent(String title, SlideText narration, SlideText notes, int stepsRevealed,
+        List<String> highlight, String onSlide, boolean veiled, AttackReport attack) {
 
+    /** Plain narration and notes, nothing emphasised. */
     public SlideContent(String title, String narration, String notes, int stepsRevealed) {
         this(title, narration, notes, stepsRevealed, List.of());
     }
 
+    /** Plain narration and notes, nothing emphasised. */
     public SlideContent(String title, String narration, String notes, int stepsRevealed, List<String> highlight) {
-        this(title, narration, notes, stepsRevealed, highlight, "", false, null);
+        this(title, SlideText.plain(narration), SlideText.plain(notes), stepsRevealed, highlight, "", false, null);
     }
 
     public SlideContent {
         Objects.requireNonNull(title, "title");
-        narration = narration == null ? "" : narration;
-        notes = notes == null ? "" : notes;
+        narration = narration == null ? SlideText.EMPTY : narration;
+        notes = notes == null ? SlideText.EMPTY : notes;
         if (stepsRevealed < 0) {
             throw new IllegalArgumentException("stepsRevealed must not be negative: " + stepsRevealed);
         }

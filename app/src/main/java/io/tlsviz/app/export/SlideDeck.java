@@ -12,8 +12,15 @@ import java.util.Objects;
  * @param subject  one line on what the deck is about
  * @param language the language of the words on the slides
  * @param slides   in order, numbered from 1
+ * @param theme    the look: the type sizes the formats set their text in
  */
-public record SlideDeck(String title, String author, String subject, Locale language, List<Slide> slides) {
+public record SlideDeck(String title, String author, String subject, Locale language, List<Slide> slides,
+        SlideTheme theme) {
+
+    /** In the light theme. */
+    public SlideDeck(String title, String author, String subject, Locale language, List<Slide> slides) {
+        this(title, author, subject, language, slides, SlideTheme.LIGHT);
+    }
 
     public SlideDeck {
         Objects.requireNonNull(title, "title");
@@ -21,6 +28,7 @@ public record SlideDeck(String title, String author, String subject, Locale lang
         subject = subject == null ? "" : subject;
         Objects.requireNonNull(language, "language");
         slides = List.copyOf(slides);
+        theme = theme == null ? SlideTheme.LIGHT : theme;
         for (int i = 0; i < slides.size(); i++) {
             if (slides.get(i).number() != i + 1) {
                 throw new IllegalArgumentException("slide " + (i + 1) + " is numbered " + slides.get(i).number());

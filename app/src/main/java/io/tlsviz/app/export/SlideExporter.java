@@ -17,10 +17,11 @@ public interface SlideExporter {
     void write(SlideDeck deck, Path target, ExportMonitor monitor) throws IOException;
 
     /**
-     * Whether the pictures must show the slide's title. A format that writes the title as text (a page's or a
-     * slide's heading) says no, so the title is not shown twice; only a folder of bare pictures says yes.
+     * What the slide's picture holds and where the format puts it: by default the picture beside the narration,
+     * which the format writes as text with the title. The picture is rendered for that place
+     * ({@link SlideLayout#PIXELS_PER_POINT}), so the format must draw it at exactly the layout's size.
      */
-    default boolean titleInPicture() {
-        return false;
+    default SlideLayout layout(SlideContent slide) {
+        return SlideLayout.BESIDE_TEXT;
     }
 }

@@ -3,6 +3,9 @@ package io.tlsviz.app.view;
 import io.tlsviz.app.i18n.Messages;
 import io.tlsviz.app.viewmodel.AttackReport;
 import io.tlsviz.app.viewmodel.LessonViewModel;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -16,6 +19,8 @@ import javafx.scene.layout.VBox;
  */
 public final class AttackView extends VBox {
     private final Messages messages;
+    /** What a picture too low for the whole attack leaves out, first to last: the DHE explanation, its heading. */
+    private final List<Node> optional = new ArrayList<>();
 
     /** Follows the lesson: shows the attack of each beat that has one. */
     public AttackView(LessonViewModel vm, Messages messages) {
@@ -36,6 +41,7 @@ public final class AttackView extends VBox {
     /** Shows {@code r}, or nothing (taking no room) when it is null. */
     public void show(AttackReport r) {
         getChildren().clear();
+        optional.clear();
         setVisible(r != null);
         setManaged(r != null);
         if (r == null) {
@@ -50,6 +56,7 @@ public final class AttackView extends VBox {
             Label why = wrapped(r.dheExplanation());
             why.setId("attack-dhe-explanation");
             getChildren().addAll(dhe, why);
+            optional.add(why); // the verdict stays when a picture is short of room
             return;
         }
         getChildren().add(title(messages.get("attack.title")));
@@ -83,6 +90,28 @@ public final class AttackView extends VBox {
                 getChildren().addAll(caption, text);
             }
         }
+    }
+
+    /**
+     * Fits the attack into a picture {@code height} pixels high, which cannot scroll: it leaves out the DHE
+     * explanation (the DHE verdict stays), as far as it takes. Everything shows again when it
+     * fits.
+     *
+     * @return the height it needs then at {@code width}; more than {@code height} if it does not fit even so
+     */
+    public double frameForPicture(double width, double height) {
+        for (Node n : optional) {
+            n.setVisible(true);
+            n.setManaged(true);
+        }
+        for (Node n : optional) {
+            if (prefHeight(width) <= height) {
+                break;
+            }
+            n.setVisible(false);
+            n.setManaged(false);
+        }
+        return prefHeight(width);
     }
 
     private static Label title(String text) {

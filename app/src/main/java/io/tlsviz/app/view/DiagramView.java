@@ -52,6 +52,9 @@ public final class DiagramView extends BorderPane {
     private final ScrollPane scroll = Scrolling.pane(rows);
     private final ObjectProperty<Duration> animationDuration = new SimpleObjectProperty<>(DEFAULT_ANIMATION);
     private final List<Row> rowNodes = new ArrayList<>();
+    /** In a picture ({@link #frameForPicture}): the steps above the first row shown, by name; else hidden. */
+    private final Label earlier = new Label();
+    private final HBox laneHeader;
     private List<Step> shownSteps = List.of();
     private Timeline running;
     /** The row whose envelope is in flight, landed at once when the next step comes before it arrives. */
@@ -62,7 +65,13 @@ public final class DiagramView extends BorderPane {
         this.messages = messages;
         setId("diagram");
         getStyleClass().add(Styles.DIAGRAM);
-        setTop(header());
+        earlier.setId("diagram-earlier");
+        earlier.getStyleClass().addAll(Styles.MUTED, Styles.PICTURE_SUMMARY);
+        earlier.setMaxWidth(Double.MAX_VALUE);
+        earlier.setVisible(false);
+        earlier.setManaged(false);
+        laneHeader = header();
+        setTop(new VBox(laneHeader, earlier));
         rows.getStyleClass().add(Styles.DIAGRAM);
         rows.setFillWidth(true);
         scroll.setFitToWidth(true);
@@ -146,6 +155,78 @@ public final class DiagramView extends BorderPane {
             }
             scroll.setVvalue(scroll.getVmax());
         }
+    }
+
+    /**
+     * Frames the diagram for a picture, which cannot be scrolled: the newest rows that fit wholly, from the top of
+     * the view down, and above them one line naming the messages of the steps left out ("6 earlier steps:
+     * ClientHello, ServerHello, ..."), so that no row is cut at the top edge. Everything shows again when it fits.
+     * Lays the view out itself; it must have its size (be in a laid-out scene).
+     *
+     * @return the height of what it shows: the rest of its height is empty below the newest row
+     */
+    public double frameForPicture() {
+        for (Row r : rowNodes) {
+            show(r, true);
+        }
+        show(earlier, false);
+        layout();
+        double width = rows.getWidth();
+        if (rowsHeight(rowNodes, width) <= scroll.getViewportBounds().getHeight() + 0.5) {
+            scroll.setVvalue(scroll.getVmin());
+            return fullHeight(width);
+        }
+        earlier.setText(messages.format("diagram.earlier", rowNodes.size(), ""));
+        show(earlier, true);
+        layout();
+        double room = scroll.getViewportBounds().getHeight() + 0.5;
+        int first = rowNodes.size() - 1; // the newest row is shown even when it alone is too high
+        while (first > 0 && rowsHeight(rowNodes.subList(first - 1, rowNodes.size()), width) <= room) {
+            first--;
+        }
+        List<String> left = new ArrayList<>();
+        for (Row r : rowNodes.subList(0, first)) {
+            show(r, false);
+            if (r instanceof MessageRow m) {
+                left.add(vm.stepTitle(m.step));
+            }
+        }
+        earlier.setText(messages.format("diagram.earlier", first, String.join(", ", left)));
+        layout();
+        scroll.setVvalue(scroll.getVmin());
+        return laneHeader.prefHeight(width) + snappedTopInset() + snappedBottomInset() + earlier.prefHeight(width)
+                + rowsHeight(rowNodes.subList(first, rowNodes.size()), width);
+    }
+
+    /** The height at which every row shows, at {@code width}: the most a picture needs to give the diagram. */
+    public double fullHeight(double width) {
+        return laneHeader.prefHeight(width) + snappedTopInset() + snappedBottomInset() + rowsHeight(rowNodes, width);
+    }
+
+    /**
+     * The height at which the newest row shows whole under the line naming the steps above it, at {@code width}:
+     * the least a picture can give the diagram.
+     */
+    public double leastHeight(double width) {
+        if (rowNodes.size() < 2) {
+            return fullHeight(width);
+        }
+        earlier.setText(messages.format("diagram.earlier", rowNodes.size(), ""));
+        return laneHeader.prefHeight(width) + snappedTopInset() + snappedBottomInset() + earlier.prefHeight(width)
+                + rowsHeight(rowNodes.subList(rowNodes.size() - 1, rowNodes.size()), width);
+    }
+
+    private static double rowsHeight(List<Row> shown, double width) {
+        double sum = 0;
+        for (Row r : shown) {
+            sum += r.prefHeight(width);
+        }
+        return sum;
+    }
+
+    private static void show(javafx.scene.Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
     }
 
     /** True when {@code longer} starts with exactly the same step objects as {@code shorter} (no replay between). */

@@ -40,7 +40,10 @@ public final class KnowledgeView extends HBox {
     private final Messages messages;
     private final Map<Party, VBox> lists = new EnumMap<>(Party.class);
     private final Map<Party, ScrollPane> panes = new EnumMap<>(Party.class);
+    private final Map<Party, VBox> columns = new EnumMap<>(Party.class);
     private final Map<Party, Runnable> reveals = new EnumMap<>(Party.class);
+    /** In a picture ({@link #frameForPicture}): the values a column leaves out, by name; else hidden. */
+    private final Map<Party, Label> more = new EnumMap<>(Party.class);
     private final List<Label> headers = new ArrayList<>();
 
     public KnowledgeView(KnowledgeViewModel vm, Messages messages) {
@@ -62,8 +65,15 @@ public final class KnowledgeView extends HBox {
             VBox.setVgrow(sp, Priority.ALWAYS);
             Label header = header(p);
             headers.add(header);
-            VBox column = new VBox(header, sp);
+            Label left = new Label();
+            left.setId("knowledge-more-" + p.id());
+            left.getStyleClass().addAll(Styles.MUTED, Styles.PICTURE_SUMMARY);
+            left.setMinWidth(0);
+            show(left, false);
+            more.put(p, left);
+            VBox column = new VBox(header, left, sp);
             column.setId("knowledge-" + p.id());
+            columns.put(p, column);
             column.getStyleClass().addAll(Styles.KNOWLEDGE_COLUMN, columnClass(p));
             column.setMinWidth(0);
             column.setPrefWidth(100);
@@ -334,75 +344,139 @@ public final class KnowledgeView extends HBox {
     }
 
     /**
-     * Frames each column for a picture, which cannot be scrolled: its new values and those named in {@code keep}
-     * wholly in view (all of them when they fit, else the new ones, else the last of the named ones), and no value
-     * cut at the top edge. Starts from the end of each column, where the newest values are, and scrolls as little
-     * as it takes, as {@link #revealAfterLayout} does in the window. A column whose end is reached with a value
-     * still cut at the top is made taller below its last value, so that the cut value can leave the picture.
+     * Frames each column for a picture, which cannot be scrolled: every value shown is shown whole, and what does
+     * not fit is named instead of cut, even a new value in a column too low for it. When a column's values do not
+     * all fit, as many as fit are shown, in the column's order: first its new values and then those named in
+     * {@code keep}, each whole where it fits and else without its formula (name and value stay); then the latest
+     * others without their formula. One line at the column's top names those left out ("3 more: client_random,
+     * ...").
      * Lays the view out itself; it must have its size (be in a laid-out scene).
      */
     public void frameForPicture(java.util.Collection<String> keep) {
-        for (VBox list : lists.values()) {
-            list.setMinHeight(Region.USE_COMPUTED_SIZE); // an earlier picture's room below the last value
-        }
-        layout();
-        for (ScrollPane sp : panes.values()) {
-            sp.setVvalue(sp.getVmax());
-        }
-        // A scrolled column can lay its values out anew (a formula wraps differently when the column's width
-        // changes), so it is framed again after each layout until nothing moves, as revealAfterLayout runs after
-        // each of three layouts in the window.
-        for (int pass = 0; pass < 3; pass++) {
-            layout();
-            for (Party p : ORDER) {
-                frame(panes.get(p), lists.get(p), keep);
-            }
+        showAll();
+        for (Party p : ORDER) {
+            frame(p, keep);
         }
         layout();
     }
 
-    private void frame(ScrollPane sp, VBox list, java.util.Collection<String> keep) {
-        List<Node> values = list.getChildren().stream()
+    /**
+     * The height the columns need in a picture to show their new values and those named in {@code keep} whole,
+     * with the line naming the others: what {@link #frameForPicture} shows when it has that height. At the width
+     * the view has now; lays the view out itself.
+     */
+    public double pictureHeight(java.util.Collection<String> keep) {
+        showAll();
+        double most = 0;
+        for (Party p : ORDER) {
+            VBox column = columns.get(p);
+            List<Node> cards = cards(p);
+            List<Node> wanted = cards.stream().filter(n -> isWanted(n, keep)).toList();
+            double width = lists.get(p).getWidth();
+            double need = column.snappedTopInset() + column.snappedBottomInset() + headers.get(0).getHeight()
+                    + column.getSpacing() + height(wanted, lists.get(p), width);
+            if (wanted.size() < cards.size()) {
+                need += more.get(p).prefHeight(width) + column.getSpacing();
+            }
+            most = Math.max(most, need);
+        }
+        return most + snappedTopInset() + snappedBottomInset();
+    }
+
+    private static boolean isWanted(Node card, java.util.Collection<String> keep) {
+        return card.getStyleClass().contains(Styles.NEW_VALUE)
+                || keep.contains(((KnowledgeItem) card.getProperties().get(KnowledgeItem.class)).name());
+    }
+
+    /** Every value whole and no line naming values left out, as in the window. */
+    private void showAll() {
+        for (Party p : ORDER) {
+            for (Node card : cards(p)) {
+                show(card, true);
+                card.lookupAll("." + Styles.FORMULA).forEach(f -> show(f, true));
+            }
+            show(more.get(p), false);
+        }
+        layout();
+    }
+
+    private List<Node> cards(Party p) {
+        return lists.get(p).getChildren().stream()
                 .filter(n -> n.getProperties().get(KnowledgeItem.class) instanceof KnowledgeItem).toList();
-        double view = sp.getViewportBounds().getHeight();
-        double scrollable = list.getHeight() - view;
-        if (values.isEmpty() || view <= 0 || scrollable <= 0) {
+    }
+
+    private void frame(Party p, java.util.Collection<String> keep) {
+        ScrollPane sp = panes.get(p);
+        VBox list = lists.get(p);
+        List<Node> cards = cards(p);
+        double width = list.getWidth();
+        double room = sp.getViewportBounds().getHeight() + 0.5;
+        sp.setVvalue(sp.getVmin());
+        if (cards.isEmpty() || height(cards, list, width) <= room) {
             return;
         }
-        List<Node> fresh = values.stream().filter(n -> n.getStyleClass().contains(Styles.NEW_VALUE)).toList();
-        List<Node> wanted = values.stream().filter(n -> fresh.contains(n)
-                || keep.contains(((KnowledgeItem) n.getProperties().get(KnowledgeItem.class)).name())).toList();
-        if (!wanted.isEmpty()) {
-            Node first = wanted.get(0);
-            Node last = wanted.get(wanted.size() - 1);
-            if (height(first, last) <= view) {
-                reveal(sp, list, first, last);
-            } else if (!fresh.isEmpty()) {
-                reveal(sp, list, fresh.get(0), fresh.get(fresh.size() - 1));
-            } else {
-                reveal(sp, list, last, last);
+        Label left = more.get(p);
+        left.setText(messages.format("knowledge.more", cards.size(), ""));
+        show(left, true);
+        layout();
+        room = sp.getViewportBounds().getHeight() + 0.5;
+        // The new values, then those in keep (the latest first), each whole if it fits, else without its formula;
+        // then the others without their formula, the latest first: as many as fit.
+        List<Node> fresh = cards.stream().filter(n -> n.getStyleClass().contains(Styles.NEW_VALUE)).toList();
+        List<Node> order = new ArrayList<>(fresh);
+        for (int i = cards.size() - 1; i >= 0; i--) {
+            if (!fresh.contains(cards.get(i)) && isWanted(cards.get(i), keep)) {
+                order.add(cards.get(i));
             }
         }
-        double offset = (sp.getVvalue() - sp.getVmin()) / (sp.getVmax() - sp.getVmin()) * scrollable;
-        for (int i = 0; i < values.size(); i++) {
-            javafx.geometry.Bounds b = values.get(i).getBoundsInParent();
-            if (b.getMinY() < offset - 0.5 && b.getMaxY() > offset + 0.5) {
-                // Cut at the top: down to the next value, which keeps everything below it in view. A wanted value
-                // is wholly in view, so it is never the cut one and never leaves the picture this way.
-                double down = i + 1 < values.size() ? values.get(i + 1).getBoundsInParent().getMinY() : b.getMaxY();
-                if (down > scrollable) {
-                    list.setMinHeight(down + view);
-                    layout(); // the pane keeps its offset in pixels when its content grows: scroll after it has
-                }
-                double range = list.getHeight() - view;
-                sp.setVvalue(sp.getVmin() + Math.min(1, down / range) * (sp.getVmax() - sp.getVmin()));
-                return;
+        int wanted = order.size();
+        for (int i = cards.size() - 1; i >= 0; i--) {
+            if (!order.contains(cards.get(i))) {
+                order.add(cards.get(i));
             }
         }
+        List<Node> chosen = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            Node card = order.get(i);
+            if (i >= wanted || !fits(card, chosen, list, width, room)) {
+                card.lookupAll("." + Styles.FORMULA).forEach(f -> show(f, false));
+            }
+            if (fits(card, chosen, list, width, room)) {
+                chosen.add(card);
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (Node card : cards) {
+            boolean shown = chosen.contains(card);
+            show(card, shown);
+            if (!shown) {
+                card.lookupAll("." + Styles.FORMULA).forEach(f -> show(f, true)); // left out whole, as it is
+                names.add(((KnowledgeItem) card.getProperties().get(KnowledgeItem.class)).name());
+            }
+        }
+        left.setText(messages.format("knowledge.more", names.size(), String.join(", ", names)));
+        show(left, !names.isEmpty());
+        sp.setVvalue(sp.getVmin());
     }
 
-    private static double height(Node first, Node last) {
-        return last.getBoundsInParent().getMaxY() - first.getBoundsInParent().getMinY();
+    /** Whether {@code card} fits {@code room} with those {@code chosen} before it. */
+    private static boolean fits(Node card, List<Node> chosen, VBox list, double width, double room) {
+        List<Node> trial = new ArrayList<>(chosen);
+        trial.add(card);
+        return height(trial, list, width) <= room;
+    }
+
+    private static double height(List<Node> cards, VBox list, double width) {
+        double sum = 0;
+        for (Node card : cards) {
+            sum += card.prefHeight(width);
+        }
+        return sum + list.getSpacing() * (cards.size() - 1);
+    }
+
+    private static void show(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
     }
 
     static void reveal(ScrollPane sp, Region content, Node first, Node last) {

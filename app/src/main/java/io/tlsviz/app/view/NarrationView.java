@@ -105,20 +105,7 @@ public final class NarrationView extends VBox {
     private void render() {
         text.getChildren().clear();
         for (List<Narration.Span> paragraph : vm.paragraphs()) {
-            TextFlow flow = new TextFlow();
-            flow.getStyleClass().add(Styles.NARRATION_PARAGRAPH);
-            StringBuilder plain = new StringBuilder();
-            for (Narration.Span span : paragraph) {
-                Text t = new Text(span.text());
-                t.getStyleClass().add(Styles.NARRATION_RUN);
-                if (span.emphasis()) {
-                    t.getStyleClass().add(Styles.EMPHASIS);
-                }
-                flow.getChildren().add(t);
-                plain.append(span.text());
-            }
-            flow.setAccessibleText(plain.toString());
-            text.getChildren().add(flow);
+            text.getChildren().add(paragraph(paragraph));
         }
     }
 
@@ -145,6 +132,27 @@ public final class NarrationView extends VBox {
             javafx.geometry.Bounds b = body.sceneToLocal(quiz.questionAndOptionsInScene());
             Scrolling.reveal(scroll, body, b.getMinY(), b.getMaxY(), true);
         }
+    }
+
+    /**
+     * One paragraph of narration as the window sets it: a text flow of runs, the {@code *emphasised*} ones in the
+     * style class {@link Styles#EMPHASIS}; a screen reader gets the plain words. Slide export sets its narration so.
+     */
+    public static TextFlow paragraph(List<Narration.Span> spans) {
+        TextFlow flow = new TextFlow();
+        flow.getStyleClass().add(Styles.NARRATION_PARAGRAPH);
+        StringBuilder plain = new StringBuilder();
+        for (Narration.Span span : spans) {
+            Text t = new Text(span.text());
+            t.getStyleClass().add(Styles.NARRATION_RUN);
+            if (span.emphasis()) {
+                t.getStyleClass().add(Styles.EMPHASIS);
+            }
+            flow.getChildren().add(t);
+            plain.append(span.text());
+        }
+        flow.setAccessibleText(plain.toString());
+        return flow;
     }
 
     /** The narration as plain text, paragraphs separated by blank lines (what a screen reader gets). */

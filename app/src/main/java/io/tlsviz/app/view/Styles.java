@@ -54,6 +54,8 @@ public final class Styles {
     public static final String VALUE_TAG = "value-tag";
     public static final String PROVEN = "proven";
     public static final String FORMULA = "formula";
+    /** In a slide's picture: one line naming what did not fit (the diagram's earlier steps, a column's values). */
+    public static final String PICTURE_SUMMARY = "picture-summary";
 
     public static final String NARRATION = "narration";
     public static final String NARRATION_TITLE = "narration-title";

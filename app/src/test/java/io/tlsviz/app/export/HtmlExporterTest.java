@@ -68,6 +68,22 @@ class HtmlExporterTest {
                 .contains("<p>Answer: 1. This &lt;one&gt;.</p>");
     }
 
+    /**
+     * The keyboard hint is for the presenter, once: on the first slide (which is where a deck opens), not on every
+     * slide in front of the class, and not on a printed page.
+     */
+    @Test
+    void theKeyboardHintIsOnTheFirstSlideOnly() {
+        String page = new HtmlExporter().render(TestDecks.deck(3), ExportMonitor.NONE);
+        String hint = HtmlExporter.escape(new ExportTexts(Locale.GERMAN).get("html.hint"));
+
+        assertThat(page.split(Pattern.quote(hint), -1)).as("the hint appears once").hasSize(2);
+        String first = page.substring(page.indexOf("id=\"slide-1\""), page.indexOf("id=\"slide-2\""));
+        assertThat(first).contains(hint);
+        assertThat(page.substring(page.indexOf("@media print"))).as("not on a printed page")
+                .containsPattern("\\.hint \\{ display: none");
+    }
+
     @Test
     void escapesText() {
         assertThat(HtmlExporter.escape("<a href=\"x\">'&'</a>"))

@@ -7,6 +7,7 @@ import io.tlsviz.engine.Trace;
 import io.tlsviz.lessons.Beat;
 import io.tlsviz.lessons.Lesson;
 import io.tlsviz.lessons.LessonLibrary;
+import io.tlsviz.lessons.Narration;
 import io.tlsviz.lessons.Quiz;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ class LessonSlideSourceTest {
                 int step = trace.step(beat.step()).orElseThrow().index() + 1;
                 assertThat(slide.title()).isEqualTo(beat.title());
                 assertThat(slide.stepsRevealed()).isEqualTo(step);
-                assertThat(slide.narration()).doesNotContain("Answer: ");
+                assertThat(slide.narration().plain()).doesNotContain("Answer: ");
                 if (beat.quiz().isEmpty()) {
                     assertThat(slide.onSlide()).isEmpty();
                     assertThat(slide.veiled()).isFalse();
@@ -39,9 +40,9 @@ class LessonSlideSourceTest {
                 }
                 Quiz quiz = beat.quiz().get();
                 String question = "Question: " + quiz.question().split("\\{\\{")[0];
-                assertThat(slide.narration()).contains(question).contains("\n1. ").endsWith(slide.onSlide());
+                assertThat(slide.narration().plain()).contains(question).contains("\n1. ").endsWith(slide.onSlide());
                 assertThat(slide.onSlide()).startsWith(question).contains("\n1. ").doesNotContain("Answer: ");
-                assertThat(slide.notes()).as("the teacher's notes keep the answer").contains("Answer: ");
+                assertThat(slide.notes().plain()).as("the teacher's notes keep the answer").contains("Answer: ");
                 assertThat(slide.veiled()).isEqualTo(quiz.kind() == Quiz.Kind.WHO_KNOWS);
 
                 SlideContent answer = slides.get(n++);
@@ -49,10 +50,10 @@ class LessonSlideSourceTest {
                 assertThat(answer.stepsRevealed()).as("the question's picture").isEqualTo(step);
                 assertThat(answer.highlight()).isEqualTo(slide.highlight());
                 assertThat(answer.veiled()).isFalse();
-                assertThat(answer.onSlide()).isEqualTo(answer.narration()).startsWith(question).contains("Answer: ")
+                assertThat(answer.onSlide()).isEqualTo(answer.narration().plain()).startsWith(question).contains("Answer: ")
                         .doesNotContain("{{");
                 if (!quiz.explanation().isBlank()) {
-                    assertThat(answer.narration()).contains(quiz.explanation().split("\\{\\{|\\*")[0].strip());
+                    assertThat(answer.narration().plain()).contains(quiz.explanation().split("\\{\\{|\\*")[0].strip());
                 }
             }
         }
@@ -67,7 +68,7 @@ class LessonSlideSourceTest {
         SlideContent answer = slides.stream().filter(s -> s.title().equals("Answer: The client checks the signature"))
                 .findFirst().orElseThrow();
 
-        assertThat(answer.narration()).isEqualTo("""
+        assertThat(answer.narration().plain()).isEqualTo("""
                 Question: Why does the server sign its DH value?
 
                 Answer: 2. So that nobody in the middle can swap in their own DH value.
@@ -88,7 +89,7 @@ class LessonSlideSourceTest {
         String title = rsa.beats().get(beat).title();
         SlideContent slide = new LessonSlideSource(rsa).slides(trace, Locale.ENGLISH).stream()
                 .filter(s -> s.title().equals(title)).findFirst().orElseThrow();
-        assertThat(slide.narration()).contains("1. Client\n2. Eavesdropper\n3. Server");
+        assertThat(slide.narration().plain()).contains("1. Client\n2. Eavesdropper\n3. Server");
     }
 
     @Test
@@ -98,7 +99,7 @@ class LessonSlideSourceTest {
 
         SlideContent hello = new LessonSlideSource(rsa).slides(trace, Locale.ENGLISH).get(0);
 
-        assertThat(hello.narration()).contains(trace.step("client_hello").orElseThrow().secrets().get(0).hex())
+        assertThat(hello.narration().plain()).contains(trace.step("client_hello").orElseThrow().secrets().get(0).hex())
                 .doesNotContain("{{").doesNotContain("*cipher suites*");
     }
 
@@ -118,13 +119,53 @@ class LessonSlideSourceTest {
     }
 
     @Test
+    void theDheRecordingsResultComesWithTheAnswerNotWithTheQuestion() {
+        Lesson lesson = LIBRARY.find("forward-secrecy", "en").orElseThrow();
+        List<SlideContent> slides = new LessonSlideSource(lesson).slides(HandshakeSession.run(lesson.scenario()),
+                Locale.ENGLISH);
+
+        List<SlideContent> dhe = slides.stream().filter(s -> s.attack() != null && s.attack().onDhe()).toList();
+        assertThat(dhe).as("the answer slide of the DHE beat only").singleElement()
+                .satisfies(s -> assertThat(s.title()).startsWith("Answer"));
+        int answer = slides.indexOf(dhe.get(0));
+        assertThat(slides.get(answer - 1).attack()).as("its question slide").isNull();
+        assertThat(slides.get(answer - 1).onSlide()).contains("Which recordings can Eve decrypt?");
+        assertThat(slides.stream().filter(s -> s.attack() != null && !s.attack().onDhe()))
+                .as("the RSA beats").hasSize(3);
+    }
+
+    @Test
     void theDhGeneratorIsASmallNumberOnTheSlidesInBothLanguages() {
         for (Locale locale : List.of(Locale.ENGLISH, Locale.GERMAN)) {
             Lesson lesson = LIBRARY.find("dhe", locale.getLanguage()).orElseThrow();
             List<SlideContent> slides = new LessonSlideSource(lesson).slides(HandshakeSession.run(lesson.scenario()),
                     locale);
-            assertThat(slides).as(locale.toString()).anySatisfy(s -> assertThat(s.narration()).contains("g = 2"));
-            assertThat(slides).noneSatisfy(s -> assertThat(s.narration()).contains("g = 02"));
+            assertThat(slides).as(locale.toString()).anySatisfy(s -> assertThat(s.narration().plain()).contains("g = 2"));
+            assertThat(slides).noneSatisfy(s -> assertThat(s.narration().plain()).contains("g = 02"));
         }
+    }
+
+    /**
+     * The narration's {@code *emphasis*} stays emphasis, a run of its own, as the window shows it; the quiz's text
+     * added to the slide is plain (the window sets a quiz as plain text), and so is a formula's asterisk.
+     */
+    @Test
+    void emphasisStaysARunOfItsOwn() {
+        Lesson rsa = LIBRARY.find("rsa", "en").orElseThrow();
+        Trace trace = HandshakeSession.run(rsa.scenario());
+
+        SlideContent hello = new LessonSlideSource(rsa).slides(trace, Locale.ENGLISH).get(0);
+
+        List<Narration.Span> first = hello.narration().paragraphs().get(0);
+        assertThat(first).contains(new Narration.Span("cipher suites", true),
+                new Narration.Span("client random", true));
+        assertThat(first.get(0)).isEqualTo(new Narration.Span(
+                "The client opens the conversation. It says which TLS version it speaks, which ", false));
+        List<Narration.Span> question = hello.narration().paragraphs()
+                .get(hello.narration().paragraphs().size() - 1);
+        assertThat(question).allMatch(span -> !span.emphasis());
+        assertThat(hello.notes().paragraphs().get(0)).isEqualTo(first);
+        assertThat(SlideText.plain("n = p*q, e*d = 1").paragraphs().get(0))
+                .containsExactly(new Narration.Span("n = p*q, e*d = 1", false));
     }
 }

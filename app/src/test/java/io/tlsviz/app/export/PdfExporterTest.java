@@ -61,7 +61,7 @@ class PdfExporterTest {
         Path missing = dir.resolve("no-such-font.ttf");
         Path pdf = dir.resolve("deck.pdf");
 
-        new PdfExporter(missing, missing).write(TestDecks.deck(2), pdf, ExportMonitor.NONE);
+        new PdfExporter(missing, missing, missing).write(TestDecks.deck(2), pdf, ExportMonitor.NONE);
 
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             assertThat(new PDFTextStripper().getText(doc)).contains("Title 2 \u00fcber Schl\u00fcssel");

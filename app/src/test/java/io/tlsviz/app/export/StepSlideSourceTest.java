@@ -24,13 +24,13 @@ class StepSlideSourceTest {
             SlideContent slide = slides.get(step.index());
             assertThat(slide.title()).isEqualTo(step.title());
             assertThat(slide.stepsRevealed()).isEqualTo(step.index() + 1);
-            assertThat(slide.narration()).startsWith(step.meaning().strip());
+            assertThat(slide.narration().plain()).startsWith(step.meaning().strip());
             for (Secret secret : step.secrets()) {
-                assertThat(slide.narration()).contains(secret.name() + " = ");
+                assertThat(slide.narration().plain()).contains(secret.name() + " = ");
                 if (!secret.formula().isBlank()) {
-                    assertThat(slide.narration()).contains(secret.formula());
+                    assertThat(slide.narration().plain()).contains(secret.formula());
                 }
-                assertThat(slide.notes()).contains(secret.hex());
+                assertThat(slide.notes().plain()).contains(secret.hex());
             }
         }
     }
@@ -39,7 +39,7 @@ class StepSlideSourceTest {
     void tellsWhoKnowsAValueInTheChosenLanguage() {
         SlideContent premaster = slideOf("client_makes_premaster", Locale.GERMAN);
 
-        assertThat(premaster.narration()).contains("In diesem Schritt neu:").contains("bekannt bei Client.");
+        assertThat(premaster.narration().plain()).contains("In diesem Schritt neu:").contains("bekannt bei Client.");
         assertThat(new StepSlideSource().title(RSA, Locale.GERMAN))
                 .isEqualTo("TLS 1.2-Handshake: TLS_RSA_WITH_AES_128_GCM_SHA256");
     }
@@ -50,9 +50,9 @@ class StepSlideSourceTest {
         SlideContent cke = slideOf("client_key_exchange", Locale.GERMAN);
 
         assertThat(makes.title()).isEqualTo("Client erzeugt das Premaster-Secret");
-        assertThat(makes.narration()).startsWith("48 Bytes: die TLS-Version des Clients");
+        assertThat(makes.narration().plain()).startsWith("48 Bytes: die TLS-Version des Clients");
         assertThat(cke.title()).isEqualTo("ClientKeyExchange");
-        assertThat(cke.narration()).startsWith("Das Premaster-Secret, verschl\u00fcsselt");
+        assertThat(cke.narration().plain()).startsWith("Das Premaster-Secret, verschl\u00fcsselt");
     }
 
     private static SlideContent slideOf(String stepName, Locale locale) {
