@@ -294,8 +294,8 @@ public final class KnowledgeView extends HBox {
 
     /**
      * Scrolls a column, once it has been laid out, so that the values it just learned are in view: the class must
-     * see a value appear at the step it is learned, also when the column is longer than the screen. The last new
-     * value is brought up from below, but never so far that the first one leaves the top.
+     * see a value appear at the step it is learned, also when the column is longer than the screen. When they do
+     * not all fit, the step's point is shown ({@link #revealTheStepsPoint}).
      */
     private void revealAfterLayout(Party p, Node first, Node last) {
         javafx.scene.Scene scene = getScene();
@@ -328,7 +328,7 @@ public final class KnowledgeView extends HBox {
             public void run() {
                 boolean attached = first.getParent() == list && last.getParent() == list;
                 if (attached) {
-                    reveal(panes.get(p), list, first, last);
+                    revealTheStepsPoint(panes.get(p), list, first, last);
                 }
                 if (++passes >= 3 || !attached) {
                     scene.removePostLayoutPulseListener(this);
@@ -477,6 +477,29 @@ public final class KnowledgeView extends HBox {
     private static void show(Node node, boolean shown) {
         node.setVisible(shown);
         node.setManaged(shown);
+    }
+
+    /**
+     * Brings the values from {@code first} to {@code last} into view; when they do not all fit, the step's point:
+     * those of them the lesson highlights, else the last of them (a step's result comes after its inputs, as
+     * server_dh_public after dh_p and dh_g), with as many before it as fit.
+     */
+    private static void revealTheStepsPoint(ScrollPane sp, VBox list, Node first, Node last) {
+        double top = first.getBoundsInParent().getMinY();
+        double bottom = last.getBoundsInParent().getMaxY();
+        if (bottom - top <= sp.getViewportBounds().getHeight()) {
+            reveal(sp, list, first, last);
+            return;
+        }
+        List<Node> band = list.getChildren().subList(list.getChildren().indexOf(first),
+                list.getChildren().indexOf(last) + 1);
+        List<Node> highlighted = band.stream().filter(n -> n.getStyleClass().contains(Styles.LESSON_HIGHLIGHT))
+                .toList();
+        if (!highlighted.isEmpty()) {
+            reveal(sp, list, highlighted.get(0), highlighted.get(highlighted.size() - 1));
+        } else {
+            Scrolling.reveal(sp, list, top, bottom, false);
+        }
     }
 
     static void reveal(ScrollPane sp, Region content, Node first, Node last) {

@@ -92,6 +92,8 @@ public final class MainWindow extends BorderPane {
     private Timeline playClock;
     /** The window is black (B or . as in presentation programs); any key brings it back. */
     private final javafx.beans.property.BooleanProperty blanked = new javafx.beans.property.SimpleBooleanProperty();
+    /** Marks a stage whose full screen a window follows (a language switch builds a new window on it). */
+    private static final String FOLLOWED = "tlsviz.followsFullScreen";
     /** The knowledge columns' minimum height: a value or two. */
     private static final double KNOWLEDGE_MIN_HEIGHT = 160;
 
@@ -206,6 +208,15 @@ public final class MainWindow extends BorderPane {
         HBox statusBar = new HBox(status);
         statusBar.getStyleClass().add(Styles.STATUS_BAR);
         setBottom(new VBox(new StepStrip(vm, messages, lessons::goToStep), statusBar));
+        // Presenting (full screen), the menu bar and the status bar give their rows to the lesson: the keys and
+        // the toolbar do all they do, and the class has no use for them.
+        statusBar.setId("status-bar");
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o2, w0, w) -> followFullScreen(w));
+                followFullScreen(scene.getWindow());
+            }
+        });
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         javafx.scene.Node[] focusBeforeBlank = {null};
@@ -666,6 +677,31 @@ public final class MainWindow extends BorderPane {
                     e -> lessons.tick()));
             playClock.setCycleCount(Timeline.INDEFINITE);
             playClock.play();
+        }
+    }
+
+    private void followFullScreen(Window w) {
+        if (w instanceof Stage stage && !Boolean.TRUE.equals(stage.getProperties().get(FOLLOWED))) {
+            stage.getProperties().put(FOLLOWED, true);
+            stage.fullScreenProperty().addListener((o, was, on) -> {
+                if (stage.getScene() != null && stage.getScene().getRoot() instanceof MainWindow window) {
+                    window.presenting(on);
+                }
+            });
+        }
+        if (w instanceof Stage stage) {
+            presenting(stage.isFullScreen());
+        }
+    }
+
+    /** Shows or hides the rows a class has no use for: the menu bar and the status bar. */
+    private void presenting(boolean on) {
+        for (String id : List.of("#menu-bar", "#status-bar")) {
+            javafx.scene.Node n = lookup(id);
+            if (n != null) {
+                n.setVisible(!on);
+                n.setManaged(!on);
+            }
         }
     }
 

@@ -221,14 +221,20 @@ class LessonWindowTest {
     @Test
     void f5WorksWithThePickerOpenAndEscClosesThePickerBeforeItLeavesPresenterMode(FxRobot robot) {
         Stage stage = (Stage) robot.lookup("#lesson-picker").query().getScene().getWindow();
+        assertThat(robot.lookup("#menu-bar").query().isVisible()).isTrue();
         press(robot, KeyCode.F5);
         assertThat(stage.isFullScreen()).isTrue();
         assertThat(robot.lookup("#lesson-picker").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#menu-bar").query().isVisible()).as("presenting: its row goes to the lesson")
+                .isFalse();
+        assertThat(robot.lookup("#status-bar").query().isManaged()).isFalse();
         press(robot, KeyCode.ESCAPE);
         assertThat(robot.lookup("#lesson-picker").query().isVisible()).isFalse();
         assertThat(stage.isFullScreen()).as("still presenting").isTrue();
         press(robot, KeyCode.ESCAPE);
         assertThat(stage.isFullScreen()).isFalse();
+        assertThat(robot.lookup("#menu-bar").query().isVisible()).as("back with the window").isTrue();
+        assertThat(robot.lookup("#status-bar").query().isManaged()).isTrue();
         press(robot, KeyCode.F11);
         assertThat(stage.isFullScreen()).isTrue();
         press(robot, KeyCode.F11);

@@ -137,6 +137,24 @@ class ProjectorLessonTest {
     }
 
     @Test
+    void whenAStepsNewValuesDoNotFitTheColumnShowsItsResult(FxRobot robot) throws Exception {
+        press(robot, KeyCode.ESCAPE); // free exploration
+        robot.clickOn("#exchange-dhe");
+        WaitForAsyncUtils.waitForFxEvents();
+        MainWindow window = robot.lookup("#main-window").queryAs(MainWindow.class);
+        var current = window.lessons().classroom().currentStepProperty();
+        for (int i = 0; i < 12 && (current.get() == null || !"server_key_exchange".equals(current.get().name()));
+                i++) {
+            press(robot, KeyCode.RIGHT);
+        }
+        assertThat(current.get().name()).isEqualTo("server_key_exchange");
+        // The client learns dh_p, dh_g and server_dh_public here; at this size they do not all fit, and the
+        // public value is what the step is about.
+        InView.assertWhollyShown(InView.column(window, "client"), robot.lookup("#kv-client-server_dh_public").query(),
+                "the server's public DH value");
+    }
+
+    @Test
     void theQuizGivesTheRoomBackOnceAnswered(FxRobot robot) {
         press(robot, KeyCode.ENTER);
         javafx.scene.control.SplitPane split = robot.lookup("#narration-knowledge-split")
