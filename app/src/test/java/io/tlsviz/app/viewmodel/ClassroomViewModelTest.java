@@ -120,7 +120,8 @@ class ClassroomViewModelTest {
         ClassroomViewModel tls13 = classroom(Exchange.TLS13);
         assertThat(boxFormula(tls13, "server_signs_transcript")).startsWith("server_signature = RSASSA-PSS-Sign(");
         assertThat(tls13.inspector().computationProperty().get())
-                .contains("certificate_verify_hash = SHA-256(ClientHello..Certificate)\n= ")
+                .contains("certificate_verify_hash = SHA-256(ClientHello + ServerHello + EncryptedExtensions + "
+                        + "Certificate)\n= ")
                 .contains("signed_content = 64 \u00d7 0x20 + \"TLS 1.3, server CertificateVerify\" + 0x00 + "
                         + "certificate_verify_hash");
         for (Exchange e : Exchange.values()) {
