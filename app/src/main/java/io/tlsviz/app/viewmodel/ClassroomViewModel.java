@@ -77,7 +77,7 @@ public final class ClassroomViewModel {
         this.narrationSource = Objects.requireNonNull(narrationSource);
         this.stepTexts = new StepTexts(messages.locale());
         this.knowledge = new KnowledgeViewModel(stepTexts::formula);
-        this.inspector = new InspectorViewModel(messages, this::tamperPending);
+        this.inspector = new InspectorViewModel(messages, this::tamperPending, () -> steps);
         this.seed = initial.seed();
         exchange.set(initial.exchange());
         start(initial);
