@@ -232,7 +232,15 @@ public final class InspectorView extends VBox {
         error.setWrapText(true);
         error.textProperty().bind(vm.tamperErrorProperty());
         HBox buttons = new HBox(8, corrupt, apply, error);
-        VBox pane = new VBox(4, title, what, text, buttons);
+        // What the edit changed: which bytes, in which fields, from what to what.
+        Label result = new Label();
+        result.setId("tamper-result");
+        result.setWrapText(true);
+        result.setMinHeight(Region.USE_PREF_SIZE);
+        result.textProperty().bind(vm.tamperResultProperty());
+        result.visibleProperty().bind(vm.tamperResultProperty().isNotEmpty());
+        result.managedProperty().bind(result.visibleProperty());
+        VBox pane = new VBox(4, title, what, text, buttons, result);
         pane.setId("tamper-pane");
         pane.getStyleClass().add(Styles.TAMPER_PANE);
         pane.visibleProperty().bind(vm.pendingProperty().isNotNull());

@@ -50,6 +50,7 @@ public final class InspectorViewModel {
     private final ReadOnlyStringWrapper tamperError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fieldDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper computation = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tamperResult = new ReadOnlyStringWrapper("");
     private final io.tlsviz.app.i18n.FieldTexts fieldTexts;
     private final StepTexts stepTexts;
     private final Supplier<List<Step>> revealed;
@@ -245,6 +246,10 @@ public final class InspectorViewModel {
     /** Shows the record that will be delivered next, or none. */
     public void showPending(Optional<Run.PendingRecordView> record) {
         Run.PendingRecordView p = record.orElse(null);
+        Run.PendingRecordView before = pending.get();
+        if (p == null || before == null || p.ordinal() != before.ordinal()) {
+            tamperResult.set("");
+        }
         pending.set(p);
         pendingHex.set(p == null ? "" : formatHex(p.bytes()));
         tamperError.set("");
@@ -262,6 +267,16 @@ public final class InspectorViewModel {
     /** Why the last edit was refused, or empty. */
     public ReadOnlyStringProperty tamperErrorProperty() {
         return tamperError.getReadOnlyProperty();
+    }
+
+    /** What the last edit changed in the pending record (which bytes, in which fields, from what to what), or empty. */
+    public ReadOnlyStringProperty tamperResultProperty() {
+        return tamperResult.getReadOnlyProperty();
+    }
+
+    /** Says what an edit of the pending record changed; cleared when another record is pending. */
+    public void showTamperResult(String text) {
+        tamperResult.set(text == null ? "" : text);
     }
 
     /**

@@ -23,7 +23,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The inspector driven like a person: a Finished's verify_data named and traced to its step. */
+/** The inspector driven like a person: a Finished's verify_data named and traced to its step; a tamper edit said. */
 @ExtendWith(ApplicationExtension.class)
 class InspectorWindowTest {
 
@@ -69,5 +69,25 @@ class InspectorWindowTest {
         Bounds b = FxThread.call(() -> row.localToScreen(row.byteBounds(i % HexRow.BYTES_PER_ROW)));
         robot.clickOn(new Point2D(b.getCenterX(), b.getCenterY()));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void corruptingAByteSaysWhichByteChangedFromWhatToWhatUntilTheRecordIsDelivered(FxRobot robot) {
+        robot.clickOn("#tamper");
+        for (int i = 0; i < 40 && !text(robot, "#tamper-pending").startsWith("Next record: Finished from client"); i++) {
+            next(robot);
+        }
+        assertThat(robot.lookup("#tamper-result").query().isVisible()).isFalse();
+        robot.clickOn("#tamper-corrupt");
+        assertThat(robot.lookup("#tamper-result").query().isVisible()).isTrue();
+        assertThat(text(robot, "#tamper-result")).startsWith("You changed the Finished record from the client: byte ")
+                .contains(", in Authentication Tag at offset 15 of its 16 bytes: ");
+        assertThat(text(robot, "#status")).contains("tampered: Finished byte ");
+        while (!robot.lookup("#next").query().isDisabled()) {
+            robot.clickOn("#next");
+        }
+        assertThat(robot.lookup("#tamper-result").query().isVisible()).isFalse();
+        assertThat(text(robot, "#alert")).contains("bad_record_mac")
+                .contains("You changed the Finished record from the client: byte ");
     }
 }

@@ -123,9 +123,20 @@ public final class Run {
         }
     }
 
-    /** What the next record delivery would carry, for a caller who wants to change it first. */
+    /**
+     * What the next record delivery would carry, for a caller who wants to change it first.
+     *
+     * @param bytes    what will be delivered (changed, if a caller changed it)
+     * @param original what the sender wrote
+     * @param context  how to read {@code original} into fields ({@link #originalFields()})
+     */
     public record PendingRecordView(int ordinal, Party from, Party to, byte[] bytes, String messageType,
-            boolean encrypted) {
+            boolean encrypted, byte[] original, RecordParser.Context context) {
+
+        /** The record as its sender wrote it, read into fields: where a changed byte lies, and what it was part of. */
+        public Field originalFields() {
+            return RecordParser.parseRecord(original, context);
+        }
     }
 
     public Run(ScenarioOptions options, byte[] seed, DemoPki pki, Clock clock, boolean capturing) {
@@ -191,7 +202,7 @@ public final class Run {
         for (Pending p : queue) {
             if (p instanceof PendingRecord r) {
                 return Optional.of(new PendingRecordView(ordinal, r.from, other(r.from), r.bytes.clone(),
-                        r.messageType, r.encrypted));
+                        r.messageType, r.encrypted, r.original.clone(), r.context));
             }
         }
         return Optional.empty();
