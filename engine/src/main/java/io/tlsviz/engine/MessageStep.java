@@ -41,6 +41,50 @@ public record MessageStep(int index, String name, String title, String meaning, 
         return record.length;
     }
 
+    /** Fields that carry a value the message reveals, by the end of their path, with the value's name. */
+    private static final String[][] REVEALED = {
+        {".client_hello.random", "client_random"},
+        {".server_hello.random", "server_random"},
+        {".server_key_exchange.dh_p", "dh_p"},
+        {".server_key_exchange.dh_g", "dh_g"},
+        {".server_key_exchange.dh_ys", "server_dh_public"},
+        {".server_key_exchange.public_key", "server_ecdh_public"},
+        {".client_key_exchange.dh_yc", "client_dh_public"},
+        {".client_key_exchange.public_key", "client_ecdh_public"},
+        {".client_key_exchange.encrypted_premaster", "encrypted_premaster_secret"},
+    };
+
+    /**
+     * The name of the value in the knowledge columns that a field of this message carries, so that a view can say
+     * which value the bytes are: {@code client_random}, {@code server_dh_public}, {@code client_verify_data}, ... A
+     * field counts only if the value this message reveals under that name is exactly the field's bytes (after a
+     * record was changed on the way, a changed key share is nobody's key share). A Finished's verify_data is the
+     * sender's ({@code client_verify_data} or {@code server_verify_data}), as the sender computed it before.
+     */
+    public Optional<String> valueNameOf(Field field) {
+        String path = field.path();
+        if (path.endsWith(".finished.verify_data")) {
+            return Optional.of(from.id() + "_verify_data");
+        }
+        String name = null;
+        for (String[] entry : REVEALED) {
+            if (path.endsWith(entry[0])) {
+                name = entry[1];
+                break;
+            }
+        }
+        if (name == null && path.contains(".key_share.data.") && path.endsWith(".key_exchange")) {
+            // RFC 8446 section 4.2.8: a TLS 1.3 key share, an (EC)DH public value of the group it names.
+            String prefix = from.id();
+            name = secrets.stream().map(Secret::name)
+                    .filter(n -> n.equals(prefix + "_ecdh_public") || n.equals(prefix + "_dh_public"))
+                    .findFirst().orElse(null);
+        }
+        String found = name;
+        return secrets.stream().filter(s -> s.name().equals(found) && s.hex().equals(field.hex())).findFirst()
+                .map(Secret::name);
+    }
+
     public String recordHex() {
         return Hex.of(record);
     }

@@ -3,6 +3,7 @@ package io.tlsviz.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsviz.engine.wire.FieldPaths;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +57,16 @@ class HandshakeSessionTest {
         assertThat(s.tampered()).isFalse();
         s.tamper(9, 0xff);
         assertThat(s.tampered()).isTrue();
+        // The pending record still knows what its sender wrote, and where each byte of it lies.
+        assertThat(s.pendingRecord()).hasValueSatisfying(p -> {
+            assertThat(p.bytes()[9]).isEqualTo((byte) (p.original()[9] ^ 0xff));
+            assertThat(Hex.of(p.bytes(), 10, p.bytes().length - 10))
+                    .isEqualTo(Hex.of(p.original(), 10, p.original().length - 10));
+            Field root = p.originalFields();
+            assertThat(root.hex()).isEqualTo(Hex.of(p.original()));
+            assertThat(io.tlsviz.engine.wire.Leaves.leaves(root)).filteredOn(f -> f.offset() <= 9 && 9 < f.end())
+                    .singleElement().satisfies(f -> assertThat(f.path()).isEqualTo(FieldPaths.CLIENT_HELLO + ".version"));
+        });
         assertThatThrownBy(() -> s.tamper(100_000, 1)).hasMessageContaining("outside");
     }
 

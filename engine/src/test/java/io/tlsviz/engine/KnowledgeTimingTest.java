@@ -143,7 +143,8 @@ class KnowledgeTimingTest {
         assertThat(decrypts.secrets().get(0).inputs()).contains("server_private_key", "encrypted_premaster_secret");
     }
 
-    private static String firstStepKnowing(Trace t, Party p, String name) {
+    /** The first step at which {@code p} knows a value of this name, or null. */
+    static String firstStepKnowing(Trace t, Party p, String name) {
         for (Step s : t.steps()) {
             for (Secret x : s.secrets()) {
                 if (x.name().equals(name) && x.isKnownBy(p)) {

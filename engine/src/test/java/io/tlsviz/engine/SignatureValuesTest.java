@@ -132,7 +132,8 @@ class SignatureValuesTest {
                     .containsExactly("certificate_verify_hash", "signed_content", "server_signature");
             assertThat(working(step, "certificate_verify_hash").bytes()).isEqualTo(transcriptHash);
             assertThat(working(step, "certificate_verify_hash").formula())
-                    .isEqualTo("certificate_verify_hash = " + hash + "(ClientHello..Certificate)");
+                    .isEqualTo("certificate_verify_hash = " + hash
+                            + "(ClientHello + ServerHello + EncryptedExtensions + Certificate)");
             assertThat(working(step, "signed_content").bytes()).isEqualTo(expected);
             assertThat(recompute(working(step, "signed_content").formula(), t.secrets(), step)).isEqualTo(expected);
             assertThat(working(step, "server_signature").bytes()).isEqualTo(signature);

@@ -34,6 +34,20 @@ public final class InspectorView extends VBox {
     private final Messages messages;
     private final TreeView<Field> tree = new TreeView<>();
     /**
+     * A field selected elsewhere (a byte clicked in the hex dump) to scroll into view once the scene has laid out, or
+     * null. The rows its just-opened parents add reach the tree's cells only in that layout, and a scroll before it is
+     * measured against the rows there were: the field had stayed out of sight.
+     */
+    private TreeItem<Field> scrollPending;
+    private final Runnable scrollAfterLayout = () -> {
+        TreeItem<Field> item = scrollPending;
+        scrollPending = null;
+        int row = item == null ? -1 : tree.getRow(item);
+        if (row >= 0) {
+            tree.scrollTo(Math.max(0, row - 2));
+        }
+    };
+    /**
      * The hex dump, never narrower than a full row of sixteen bytes: the split beside the tree gives it that
      * much before it gives the tree more, so the sixteenth column is not cut off in a large font (the projector
      * theme on a 1920-pixel screen had shown fourteen).
@@ -80,13 +94,21 @@ public final class InspectorView extends VBox {
             @Override
             protected void updateItem(Field f, boolean isEmpty) {
                 super.updateItem(f, isEmpty);
-                setText(isEmpty || f == null ? null : f.value().isEmpty() ? f.name() : f.name() + ": " + f.value());
+                setText(isEmpty || f == null ? null : vm.fieldLabel(f));
             }
         });
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             Field f = b == null ? null : b.getValue();
             if (f != null && f != vm.selectedFieldProperty().get()) {
                 vm.selectedFieldProperty().set(f);
+            }
+        });
+        tree.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(scrollAfterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(scrollAfterLayout);
             }
         });
         vm.selectedFieldProperty().addListener((o, a, f) -> {
@@ -96,9 +118,9 @@ public final class InspectorView extends VBox {
                     p.setExpanded(true);
                 }
                 tree.getSelectionModel().select(item);
-                int row = tree.getRow(item);
-                if (row >= 0) {
-                    tree.scrollTo(Math.max(0, row - 2));
+                scrollPending = item;
+                if (tree.getScene() == null) {
+                    scrollAfterLayout.run();
                 }
             } else if (f == null) {
                 tree.getSelectionModel().clearSelection();
@@ -210,7 +232,15 @@ public final class InspectorView extends VBox {
         error.setWrapText(true);
         error.textProperty().bind(vm.tamperErrorProperty());
         HBox buttons = new HBox(8, corrupt, apply, error);
-        VBox pane = new VBox(4, title, what, text, buttons);
+        // What the edit changed: which bytes, in which fields, from what to what.
+        Label result = new Label();
+        result.setId("tamper-result");
+        result.setWrapText(true);
+        result.setMinHeight(Region.USE_PREF_SIZE);
+        result.textProperty().bind(vm.tamperResultProperty());
+        result.visibleProperty().bind(vm.tamperResultProperty().isNotEmpty());
+        result.managedProperty().bind(result.visibleProperty());
+        VBox pane = new VBox(4, title, what, text, buttons, result);
         pane.setId("tamper-pane");
         pane.getStyleClass().add(Styles.TAMPER_PANE);
         pane.visibleProperty().bind(vm.pendingProperty().isNotNull());
@@ -284,5 +314,10 @@ public final class InspectorView extends VBox {
     /** The rows of the record's hex dump, for tests. */
     List<HexRow> recordRows() {
         return List.copyOf(recordRows);
+    }
+
+    /** The rows of the decrypted plaintext's hex dump, for tests. */
+    List<HexRow> plaintextRows() {
+        return List.copyOf(plaintextRows);
     }
 }

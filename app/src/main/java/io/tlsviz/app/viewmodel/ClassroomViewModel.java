@@ -67,6 +67,8 @@ public final class ClassroomViewModel {
     private final ReadOnlyStringWrapper narrationText = new ReadOnlyStringWrapper("");
 
     private HandshakeSession session;
+    /** What each edit of this session changed, by the record it changed (as the session keeps its edits). */
+    private final Map<Integer, TamperNote> tamperNotes = new java.util.TreeMap<>();
     /** The CA and server certificate and key both peers use: the shipped demo ones, or freshly generated ones. */
     private final ObjectProperty<DemoPki> pki = new SimpleObjectProperty<>(DemoPki.shipped());
     /** The seed every new scenario uses: a fixed number, or null for fresh randomness. */
@@ -77,7 +79,7 @@ public final class ClassroomViewModel {
         this.narrationSource = Objects.requireNonNull(narrationSource);
         this.stepTexts = new StepTexts(messages.locale());
         this.knowledge = new KnowledgeViewModel(stepTexts::formula);
-        this.inspector = new InspectorViewModel(messages, this::tamperPending);
+        this.inspector = new InspectorViewModel(messages, this::tamperPending, () -> steps);
         this.seed = initial.seed();
         exchange.set(initial.exchange());
         start(initial);
@@ -250,10 +252,24 @@ public final class ClassroomViewModel {
     }
 
     private void tamperPending(byte[] bytes) {
+        TamperNote note = session.pendingRecord().map(p -> TamperNote.of(p, bytes)).orElse(null);
         session.tamper(bytes);
+        if (note != null) {
+            if (note.changed()) {
+                tamperNotes.put(note.ordinal(), note);
+            } else {
+                tamperNotes.remove(note.ordinal());
+            }
+        }
         refreshPlan();
         refreshPending();
+        inspector.showTamperResult(note == null ? "" : note.text(messages));
         updateStatus();
+    }
+
+    /** What the edits of this session changed, each said in full: which bytes, in which fields, from what to what. */
+    public List<String> tamperNotes() {
+        return tamperNotes.values().stream().map(n -> n.text(messages)).toList();
     }
 
     // --- State ---------------------------------------------------------------------------------------
@@ -261,6 +277,7 @@ public final class ClassroomViewModel {
     private void start(ScenarioOptions o) {
         pause();
         session = HandshakeSession.start(o, pki.get(), java.time.Clock.systemUTC());
+        tamperNotes.clear();
         options.set(o);
         refreshPlan();
         refresh();
@@ -302,8 +319,14 @@ public final class ClassroomViewModel {
                 && (!session.hasNext() || revealed.stream().anyMatch(s -> s instanceof ComputationStep c
                         && c.failed()));
         failed.set(hasFailed);
-        alertText.set(hasFailed ? messages.format("alert.failed",
-                stepTexts.failure(session.failure().orElse(""), session.alert().orElse(null))) : "");
+        StringBuilder alert = new StringBuilder();
+        if (hasFailed) {
+            alert.append(messages.format("alert.failed",
+                    stepTexts.failure(session.failure().orElse(""), session.alert().orElse(null))));
+            // The one who changed a record reads what they changed beside what it caused.
+            tamperNotes().forEach(note -> alert.append(' ').append(note));
+        }
+        alertText.set(alert.toString());
         refreshPending();
         updateStatus();
     }
@@ -367,7 +390,13 @@ public final class ClassroomViewModel {
                 + (o.middleboxCompat() ? " · " + messages.get("status.middlebox") : "");
         statusText.set(messages.format("status.text", o.exchange().label(), o.cipherSuite().ianaName() + extras,
                 position.get(), plan.size(), state)
-                + (session.tampered() ? " · " + messages.get("status.tampered") : ""));
+                + (session.tampered() ? " · " + tamperStatus() : ""));
+    }
+
+    /** "tampered", and while one record is changed, which byte from what to what. */
+    private String tamperStatus() {
+        return tamperNotes.size() == 1 ? tamperNotes.values().iterator().next().shortText(messages)
+                : messages.get("status.tampered");
     }
 
     // --- Properties ----------------------------------------------------------------------------------

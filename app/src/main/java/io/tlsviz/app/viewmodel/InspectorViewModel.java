@@ -1,13 +1,18 @@
 package io.tlsviz.app.viewmodel;
 
 import io.tlsviz.app.i18n.Messages;
+import io.tlsviz.app.i18n.StepTexts;
+import io.tlsviz.engine.ComputationStep;
 import io.tlsviz.engine.Field;
 import io.tlsviz.engine.Hex;
 import io.tlsviz.engine.MessageStep;
+import io.tlsviz.engine.Secret;
 import io.tlsviz.engine.Step;
 import io.tlsviz.engine.live.Run;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -21,7 +26,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The selected message as a field tree beside its bytes, with selection both ways (field to bytes, byte to
- * field), and the pending record's bytes for tamper mode, validated before they reach the engine.
+ * field), and the pending record's bytes for tamper mode, validated before they reach the engine. A field that
+ * carries a value of the knowledge columns (client_random, server_dh_public, client_verify_data, ...) is named by
+ * that value, shows it, and says which step made it.
  */
 public final class InspectorViewModel {
 
@@ -43,11 +50,28 @@ public final class InspectorViewModel {
     private final ReadOnlyStringWrapper tamperError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fieldDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper computation = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tamperResult = new ReadOnlyStringWrapper("");
     private final io.tlsviz.app.i18n.FieldTexts fieldTexts;
+    private final StepTexts stepTexts;
+    private final Supplier<List<Step>> revealed;
+
+    /** A field's decoded value that only says how long it is ("12 bytes"): its bytes say more. */
+    private static final Pattern JUST_A_LENGTH = Pattern.compile("^\\d+ bytes?$");
+    /** Values up to this many bytes are shown whole in the field's detail, longer ones shortened. */
+    private static final int WHOLE_UP_TO = 64;
 
     public InspectorViewModel(Messages messages, TamperTarget tamperTarget) {
+        this(messages, tamperTarget, List::of);
+    }
+
+    /**
+     * @param revealed the steps revealed so far, in which a field's value is looked up (where it was made)
+     */
+    public InspectorViewModel(Messages messages, TamperTarget tamperTarget, Supplier<List<Step>> revealed) {
         this.messages = messages;
         this.fieldTexts = new io.tlsviz.app.i18n.FieldTexts(messages.locale());
+        this.stepTexts = new StepTexts(messages.locale());
+        this.revealed = revealed;
         this.tamperTarget = tamperTarget;
         selectedField.addListener((o, was, f) -> {
             selectedRange.set(f == null ? null : new ByteRange(f.offset(), f.length(), f.inPlaintext()));
@@ -156,10 +180,65 @@ public final class InspectorViewModel {
         fieldAt(offset, inPlaintext).ifPresent(selectedField::set);
     }
 
+    /**
+     * What the field tree shows for a field: its name and decoded value, or for a field that carries a value of
+     * the knowledge columns that value's name and the value ("Verify Data: client_verify_data = 1f0e...").
+     */
+    public String fieldLabel(Field f) {
+        Optional<String> name = valueName(f);
+        if (name.isEmpty()) {
+            return f.value().isEmpty() ? f.name() : f.name() + ": " + f.value();
+        }
+        return f.name() + ": " + name.get() + " = " + (bytesSayMore(f) ? KnowledgeItem.shorten(f.hex()) : f.value());
+    }
+
+    /** Whether a field's bytes say more than its decoded value: it has none, or only its length ("12 bytes"). */
+    private static boolean bytesSayMore(Field f) {
+        return f.value().isEmpty() || JUST_A_LENGTH.matcher(f.value()).matches();
+    }
+
+    /** The name of the knowledge value the field carries in the message shown, if any. */
+    public Optional<String> valueName(Field f) {
+        MessageStep m = message.get();
+        return m == null ? Optional.empty() : m.valueNameOf(f);
+    }
+
+    /**
+     * The selected field's name, value, bytes and meaning. A field that carries a value of the knowledge columns is
+     * named by it, shows it whole (the shortened form of a long one beside its decoded value), and says at which step
+     * which formula made it.
+     */
     private String describe(Field f) {
-        String value = f.value().isEmpty() ? "" : " = " + f.value();
-        return messages.format("inspector.field", f.name(), value, f.offset(), f.length(),
+        Optional<String> name = valueName(f);
+        String what = name.map(n -> f.name() + ": " + n).orElse(f.name());
+        String value = name.isPresent() && bytesSayMore(f)
+                ? " = " + (f.length() <= WHOLE_UP_TO ? f.hex() : KnowledgeItem.shorten(f.hex()))
+                : f.value().isEmpty() ? "" : " = " + f.value();
+        String text = messages.format("inspector.field", what, value, f.offset(), f.length(),
                 fieldTexts.meaning(f.meaning()));
+        Optional<ComputationStep> made = name.flatMap(n -> madeAt(n, f.hex()));
+        if (made.isEmpty()) {
+            return text;
+        }
+        ComputationStep c = made.get();
+        Secret s = c.secrets().stream().filter(x -> x.name().equals(name.get())).findFirst().orElseThrow();
+        return text + "\n" + messages.format("inspector.value.from", String.valueOf(c.index() + 1),
+                stepTexts.title(c), stepTexts.formula(s.formula()));
+    }
+
+    /** The sender's computation that made this value (these bytes), among the steps revealed before the message. */
+    private Optional<ComputationStep> madeAt(String name, String hex) {
+        MessageStep m = message.get();
+        for (Step s : revealed.get()) {
+            if (s.index() >= m.index()) {
+                break;
+            }
+            if (s instanceof ComputationStep c && c.party() == m.from() && c.secrets().stream()
+                    .anyMatch(x -> x.name().equals(name) && x.hex().equals(hex))) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     // --- Tamper mode ---------------------------------------------------------------------------------
@@ -167,6 +246,10 @@ public final class InspectorViewModel {
     /** Shows the record that will be delivered next, or none. */
     public void showPending(Optional<Run.PendingRecordView> record) {
         Run.PendingRecordView p = record.orElse(null);
+        Run.PendingRecordView before = pending.get();
+        if (p == null || before == null || p.ordinal() != before.ordinal()) {
+            tamperResult.set("");
+        }
         pending.set(p);
         pendingHex.set(p == null ? "" : formatHex(p.bytes()));
         tamperError.set("");
@@ -184,6 +267,16 @@ public final class InspectorViewModel {
     /** Why the last edit was refused, or empty. */
     public ReadOnlyStringProperty tamperErrorProperty() {
         return tamperError.getReadOnlyProperty();
+    }
+
+    /** What the last edit changed in the pending record (which bytes, in which fields, from what to what), or empty. */
+    public ReadOnlyStringProperty tamperResultProperty() {
+        return tamperResult.getReadOnlyProperty();
+    }
+
+    /** Says what an edit of the pending record changed; cleared when another record is pending. */
+    public void showTamperResult(String text) {
+        tamperResult.set(text == null ? "" : text);
     }
 
     /**

@@ -120,7 +120,8 @@ class ClassroomViewModelTest {
         ClassroomViewModel tls13 = classroom(Exchange.TLS13);
         assertThat(boxFormula(tls13, "server_signs_transcript")).startsWith("server_signature = RSASSA-PSS-Sign(");
         assertThat(tls13.inspector().computationProperty().get())
-                .contains("certificate_verify_hash = SHA-256(ClientHello..Certificate)\n= ")
+                .contains("certificate_verify_hash = SHA-256(ClientHello + ServerHello + EncryptedExtensions + "
+                        + "Certificate)\n= ")
                 .contains("signed_content = 64 \u00d7 0x20 + \"TLS 1.3, server CertificateVerify\" + 0x00 + "
                         + "certificate_verify_hash");
         for (Exchange e : Exchange.values()) {
@@ -255,8 +256,9 @@ class ClassroomViewModelTest {
         vm.next();
         assertThat(vm.currentStepProperty().get().name()).isEqualTo("server_rejects_record");
         assertThat(vm.failedProperty().get()).isTrue();
-        assertThat(vm.alertTextProperty().get()).isEqualTo("Handshake failed. The server rejected the Finished and "
-                + "ended the handshake with a fatal bad_record_mac alert.");
+        assertThat(vm.alertTextProperty().get()).startsWith("Handshake failed. The server rejected the Finished and "
+                + "ended the handshake with a fatal bad_record_mac alert. You changed the Finished record from the "
+                + "client: byte ");
         while (vm.canNextProperty().get()) {
             vm.next();
         }

@@ -123,9 +123,20 @@ public final class Run {
         }
     }
 
-    /** What the next record delivery would carry, for a caller who wants to change it first. */
+    /**
+     * What the next record delivery would carry, for a caller who wants to change it first.
+     *
+     * @param bytes    what will be delivered (changed, if a caller changed it)
+     * @param original what the sender wrote
+     * @param context  how to read {@code original} into fields ({@link #originalFields()})
+     */
     public record PendingRecordView(int ordinal, Party from, Party to, byte[] bytes, String messageType,
-            boolean encrypted) {
+            boolean encrypted, byte[] original, RecordParser.Context context) {
+
+        /** The record as its sender wrote it, read into fields: where a changed byte lies, and what it was part of. */
+        public Field originalFields() {
+            return RecordParser.parseRecord(original, context);
+        }
     }
 
     public Run(ScenarioOptions options, byte[] seed, DemoPki pki, Clock clock, boolean capturing) {
@@ -191,7 +202,7 @@ public final class Run {
         for (Pending p : queue) {
             if (p instanceof PendingRecord r) {
                 return Optional.of(new PendingRecordView(ordinal, r.from, other(r.from), r.bytes.clone(),
-                        r.messageType, r.encrypted));
+                        r.messageType, r.encrypted, r.original.clone(), r.context));
             }
         }
         return Optional.empty();
@@ -468,8 +479,10 @@ public final class Run {
             if (messageType.equals("Finished") && me.pendingVerifyData != null) {
                 byte[] sent = Arrays.copyOfRange(content, 4, content.length);
                 boolean ok = Arrays.equals(sent, me.pendingVerifyData);
+                // Bouncy Castle MACed its own transcript: the same verify_data proves the engine's hash of it too.
                 check(me.prefix() + " Finished carries the verify_data the engine computed", ok,
-                        ok ? "byte for byte" : "Bouncy Castle sent " + Hex.of(sent), List.of(me.prefix() + "_verify_data"));
+                        ok ? "byte for byte" : "Bouncy Castle sent " + Hex.of(sent),
+                        List.of(me.prefix() + "_verify_data", me.pendingFinishedHash));
                 me.pendingVerifyData = null;
             }
             RecordParser.Context ctx = contextFor(me, encrypted);
@@ -614,7 +627,7 @@ public final class Run {
         List<Secret> out = new ArrayList<>();
         if (s.transcriptHash() != null) {
             out.add(working(me, "certificate_verify_hash", s.transcriptHash(),
-                    "certificate_verify_hash = " + hashName() + "(ClientHello..Certificate)", List.of()));
+                    transcriptFormula("certificate_verify_hash", s.covered()), List.of()));
         }
         out.add(working(me, "signed_content", s.content(), s.contentFormula(), s.contentInputs()));
         return out;
@@ -1048,9 +1061,8 @@ public final class Run {
         if (ems) {
             me.sessionHash = transcriptHash(me);
             me.masterSecret = Tls12KeySchedule.extendedMasterSecret(suite, me.premaster, me.sessionHash);
-            // Every message it covers crossed the wire in plaintext: an eavesdropper can compute it too.
-            ms.add(new SecretSpec("session_hash", me.sessionHash, EnumSet.of(me.party, Party.EAVESDROPPER),
-                    "session_hash = " + hashName() + "(ClientHello..ClientKeyExchange)", List.of()));
+            // RFC 7627 section 3: the hash of the handshake up to and including ClientKeyExchange.
+            ms.add(transcriptHashSpec(me, "session_hash", me.sessionHash));
             ms.add(new SecretSpec("master_secret", me.masterSecret, self,
                     "master_secret = PRF(premaster_secret, \"extended master secret\", session_hash)[0..47]",
                     List.of("premaster_secret", "session_hash")));
@@ -1060,7 +1072,9 @@ public final class Run {
                     "master_secret = PRF(premaster_secret, \"master secret\", client_random + server_random)[0..47]",
                     List.of("premaster_secret", "client_random", "server_random")));
         }
-        compareWithBouncyCastle(me.party, "master_secret", me.masterSecret);
+        // Bouncy Castle's extended master secret is made from its own session hash: the same bytes prove both.
+        compareWithBouncyCastle(me.party, "master_secret", me.masterSecret,
+                ems ? List.of("master_secret", "session_hash") : List.of("master_secret"));
         me.keyBlock = Tls12KeySchedule.keyBlock(suite, me.masterSecret, me.clientRandom, me.serverRandom);
         List<SecretSpec> keys = new ArrayList<>();
         Tls12KeySchedule.KeyBlock kb = me.keyBlock;
@@ -1104,6 +1118,7 @@ public final class Run {
         String p = me.prefix();
         Set<Party> self = EnumSet.of(me.party);
         byte[] hash = transcriptHash(me);
+        String covered = finishedHashName(me, p, hash);
         byte[] verify;
         List<SecretSpec> s = new ArrayList<>();
         if (tls13) {
@@ -1111,12 +1126,13 @@ public final class Run {
             byte[] finishedKey = Tls13KeySchedule.finishedKey(suite, base);
             verify = Tls13KeySchedule.verifyData(suite, base, hash);
             s.add(finishedKeySpec(p, finishedKey, self));
-            s.add(verifyDataSpec(p, verify, self));
         } else {
             verify = Tls12KeySchedule.verifyData(suite, me.masterSecret, me.isClient(), hash);
-            s.add(verifyDataSpec(p, verify, self));
         }
+        addFinishedHash(s, me, covered, hash);
+        s.add(verifyDataSpec(p, verify, self, covered));
         me.pendingVerifyData = verify;
+        me.pendingFinishedHash = covered;
         return comp(me.party, "computes_finished", "computes its Finished value",
                 "A MAC over every handshake message so far. If anyone changed a single byte of the handshake, "
                         + "the other side computes a different value and stops.", s, false).about(p + "_verify_data");
@@ -1132,6 +1148,7 @@ public final class Run {
         }
         byte[] got = Arrays.copyOfRange(finishedMessage, 4, finishedMessage.length);
         byte[] hash = transcriptHash(me);
+        String covered = finishedHashName(me, peer, hash);
         byte[] expected = tls13
                 ? Tls13KeySchedule.verifyData(suite,
                         me.isClient() ? me.serverHandshakeTrafficSecret : me.clientHandshakeTrafficSecret, hash)
@@ -1140,29 +1157,67 @@ public final class Run {
         check(peer + " verify_data matches the " + me.prefix() + "'s recomputation", ok,
                 ok ? "recomputed from the " + me.prefix() + "'s own transcript and keys"
                         : "expected " + Hex.of(expected) + ", the Finished says " + Hex.of(got),
-                List.of(peer + "_verify_data"));
+                List.of(peer + "_verify_data", covered));
         return comp(me.party, "verifies_finished", "checks the " + peer + "'s Finished",
                 "The " + me.prefix() + " computes the value the " + peer + " should have sent and compares: "
                         + (ok ? "they match, so both saw the same handshake and hold the same keys."
                                 : "they differ."),
-                verifiedSecrets(me, peer, got, ok), !ok).about(peer + "_verify_data");
+                verifiedSecrets(me, peer, got, ok, covered, hash), !ok).about(peer + "_verify_data");
     }
 
     /**
      * What checking the peer's Finished teaches this side: the peer's verify_data (and, in TLS 1.3, its finished
-     * key). The checker runs the sender's computation itself, so a value that matched gets the sender's formula;
-     * one that did not is only what arrived, and no formula of ours makes it.
+     * key), and the hash of this side's own transcript the check MACs. The checker runs the sender's computation
+     * itself, so a value that matched gets the sender's formula; one that did not is only what arrived, and no
+     * formula of ours makes it. The hash is the checker's own either way: after a changed message it differs from
+     * the sender's, which is why the values differ.
      */
-    private List<SecretSpec> verifiedSecrets(Side me, String peer, byte[] verifyData, boolean matched) {
+    private List<SecretSpec> verifiedSecrets(Side me, String peer, byte[] verifyData, boolean matched, String covered,
+            byte[] hash) {
         List<SecretSpec> out = new ArrayList<>();
         Set<Party> self = EnumSet.of(me.party);
         if (tls13) {
             byte[] base = me.isClient() ? me.serverHandshakeTrafficSecret : me.clientHandshakeTrafficSecret;
             out.add(finishedKeySpec(peer, Tls13KeySchedule.finishedKey(suite, base), self));
         }
-        out.add(matched ? verifyDataSpec(peer, verifyData, self)
+        addFinishedHash(out, me, covered, hash);
+        out.add(matched ? verifyDataSpec(peer, verifyData, self, covered)
                 : new SecretSpec(peer + "_verify_data", verifyData, self, "", List.of()));
         return out;
+    }
+
+    /**
+     * The name of the transcript hash a Finished from {@code sender} MACs (RFC 5246 section 7.4.9, RFC 8446 section
+     * 4.4.4): every handshake message before it, as this side has them. TLS 1.3's client Finished MACs the hash of
+     * ClientHello..server Finished, which this side already showed as handshake_hash; its formula names that one.
+     */
+    private String finishedHashName(Side me, String sender, byte[] hash) {
+        return tls13 && sender.equals("client") && Arrays.equals(hash, me.handshakeHash) ? "handshake_hash"
+                : sender + "_finished_hash";
+    }
+
+    /** A Finished's transcript hash as a value of its own, unless it is the handshake_hash shown before. */
+    private void addFinishedHash(List<SecretSpec> out, Side me, String covered, byte[] hash) {
+        if (!covered.equals("handshake_hash")) {
+            out.add(transcriptHashSpec(me, covered, hash));
+        }
+    }
+
+    /**
+     * A hash of this side's whole transcript as it is now (RFC 5246 section 7.4.9, RFC 8446 section 4.4.1), with a
+     * formula that lists the messages it covers. An eavesdropper can compute it too when all of them crossed the
+     * wire in the clear.
+     */
+    private SecretSpec transcriptHashSpec(Side me, String name, byte[] hash) {
+        Set<Party> who = Transcripts.inTheClear(me.transcript, tls13) ? EnumSet.of(me.party, Party.EAVESDROPPER)
+                : EnumSet.of(me.party);
+        return new SecretSpec(name, hash, who, transcriptFormula(name, Transcripts.names(me.transcript, tls13)),
+                List.of());
+    }
+
+    /** "name = SHA-256(ClientHello + ServerHello + ...)". */
+    private String transcriptFormula(String name, String covered) {
+        return name + " = " + hashName() + "(" + covered + ")";
     }
 
     /** RFC 8446 section 4.4.4: finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length). */
@@ -1172,17 +1227,19 @@ public final class Run {
                 + expandLabel(base, "finished", "\"\"", suite.hashLength()), List.of(base));
     }
 
-    /** The sender's verify_data: RFC 8446 section 4.4.4 (TLS 1.3), RFC 5246 section 7.4.9 (TLS 1.2). */
-    private SecretSpec verifyDataSpec(String sender, byte[] verifyData, Set<Party> who) {
+    /**
+     * The sender's verify_data: RFC 8446 section 4.4.4 (TLS 1.3), RFC 5246 section 7.4.9 (TLS 1.2), over the
+     * transcript hash named {@code covered}.
+     */
+    private SecretSpec verifyDataSpec(String sender, byte[] verifyData, Set<Party> who, String covered) {
         String name = sender + "_verify_data";
         if (tls13) {
-            return new SecretSpec(name, verifyData, who, name + " = HMAC-" + hashName() + "(" + sender
-                    + "_finished_key, Transcript-Hash(ClientHello.."
-                    + (sender.equals("client") ? "server Finished" : "CertificateVerify") + "))",
-                    List.of(sender + "_finished_key"));
+            String key = sender + "_finished_key";
+            return new SecretSpec(name, verifyData, who, name + " = HMAC-" + hashName() + "(" + key + ", " + covered
+                    + ")", List.of(key, covered));
         }
         return new SecretSpec(name, verifyData, who, name + " = PRF(master_secret, \"" + sender + " finished\", "
-                + hashName() + "(handshake_messages))[0..11]", List.of("master_secret"));
+                + covered + ")[0..11]", List.of("master_secret", covered));
     }
 
     private List<PendingComputation> deriveTls13Handshake(Side me, List<Capture> captures) {
@@ -1211,9 +1268,7 @@ public final class Run {
         List<SecretSpec> s = new ArrayList<>();
         s.add(new SecretSpec("early_secret", early, self, "early_secret = HKDF-Extract(salt = " + zeros()
                 + ", IKM = " + zeros() + ") (no PSK)", List.of()));
-        s.add(new SecretSpec("hello_hash", me.helloHash, EnumSet.of(me.party, Party.EAVESDROPPER), "hello_hash = "
-                + hashName()
-                + "(ClientHello + ServerHello)", List.of()));
+        s.add(transcriptHashSpec(me, "hello_hash", me.helloHash));
         s.add(new SecretSpec("handshake_secret", me.handshakeSecret, self,
                 "handshake_secret = HKDF-Extract(salt = " + derived("early_secret") + ", IKM = shared_secret)"
                         + DERIVED_LABEL,
@@ -1285,8 +1340,7 @@ public final class Run {
         compareWithBouncyCastle(me.party, "exporter_master_secret", exporter);
         Set<Party> self = EnumSet.of(me.party);
         List<SecretSpec> s = new ArrayList<>();
-        s.add(new SecretSpec("handshake_hash", me.handshakeHash, self, "handshake_hash = " + hashName()
-                + "(ClientHello..server Finished)", List.of()));
+        s.add(transcriptHashSpec(me, "handshake_hash", me.handshakeHash));
         s.add(new SecretSpec("master_secret", me.applicationMasterSecret, self,
                 "master_secret = HKDF-Extract(salt = " + derived("handshake_secret") + ", IKM = " + zeros() + ")"
                         + DERIVED_LABEL,
@@ -1431,6 +1485,11 @@ public final class Run {
 
     /** Bouncy Castle's own value, polled after some step, must be the one the engine recomputed. */
     private void compareWithBouncyCastle(Party side, String name, byte[] ours) {
+        compareWithBouncyCastle(side, name, ours, List.of(name));
+    }
+
+    /** As above; {@code proves} names the values the match proves: {@code name} and what it was made from. */
+    private void compareWithBouncyCastle(Party side, String name, byte[] ours, List<String> proves) {
         poll(side);
         List<byte[]> seen = new ArrayList<>();
         boolean ok = false;
@@ -1448,7 +1507,7 @@ public final class Run {
                 ok ? "recomputed with the JDK's HMAC; Bouncy Castle holds the same bytes"
                         : "Bouncy Castle holds " + seen.stream().map(Hex::of).distinct().toList()
                                 + ", the engine computed " + Hex.of(ours),
-                List.of(name));
+                proves);
     }
 
     private byte[] serverPublicKeyInfo() {

@@ -40,6 +40,8 @@ final class Side {
     long writeSequence;
     /** The verify_data this side computed for the Finished it is about to send. */
     byte[] pendingVerifyData;
+    /** The name of the transcript hash that verify_data MACs (client_finished_hash, ..., or handshake_hash). */
+    String pendingFinishedHash;
 
     Side(Party party) {
         this.party = party;

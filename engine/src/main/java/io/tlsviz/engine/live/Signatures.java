@@ -28,11 +28,13 @@ final class Signatures {
      * @param contentFormula how {@code content} is made of named values, for a student to redo
      * @param contentInputs  the names that formula uses
      * @param transcriptHash TLS 1.3: Transcript-Hash(ClientHello..Certificate), inside {@code content}; else null
+     * @param covered        TLS 1.3: the messages that hash covers, as its formula names them
+     *                       ({@link Transcripts#names}); else null
      * @param scheme         the SignatureScheme code the message names (RFC 8446 section 4.2.3)
      * @param signature      the signature bytes the message carries
      */
     record Signed(byte[] content, String contentFormula, List<String> contentInputs, byte[] transcriptHash,
-            int scheme, byte[] signature) {
+            String covered, int scheme, byte[] signature) {
     }
 
     /**
@@ -77,8 +79,8 @@ final class Signatures {
                     + " + server_ecdh_public " + EC_PARAMS;
             inputs = List.of("client_random", "server_random", "server_ecdh_public");
         }
-        return Optional.of(new Signed(concat(clientRandom, serverRandom, params), formula, inputs, null, scheme,
-                signature));
+        return Optional.of(new Signed(concat(clientRandom, serverRandom, params), formula, inputs, null, null,
+                scheme, signature));
     }
 
     /** What the DHE formula says about the bytes between the named values. */
@@ -104,8 +106,8 @@ final class Signatures {
         byte[] content = concat(spaces, SERVER_CONTEXT.getBytes(StandardCharsets.US_ASCII), new byte[1], hash);
         String formula = "signed_content = 64 \u00d7 0x20 + \"" + SERVER_CONTEXT
                 + "\" + 0x00 + certificate_verify_hash (RFC 8446 section 4.4.3)";
-        return Optional.of(new Signed(content, formula, List.of("certificate_verify_hash"), hash, u16(cv, 4),
-                Arrays.copyOfRange(cv, 8, cv.length)));
+        return Optional.of(new Signed(content, formula, List.of("certificate_verify_hash"), hash,
+                Transcripts.names(before, true), u16(cv, 4), Arrays.copyOfRange(cv, 8, cv.length)));
     }
 
     // ------------------------------------------------------------------ formulas

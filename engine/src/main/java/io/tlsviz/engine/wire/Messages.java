@@ -78,10 +78,14 @@ final class Messages {
             case 13 -> certificateRequest(b, ctx);
             case 15 -> certificateVerify(b);
             case 16 -> clientKeyExchange(b, ctx);
+            // The sender's client_verify_data or server_verify_data; the app names which, beside its value.
             case 20 -> b.rest("verify_data", "Verify Data", x -> Node.bytesText(x.length), ctx.tls13()
-                    ? "HMAC of the transcript hash with this side's finished key: proves it saw the same handshake"
-                    : "12 bytes computed from the master secret and a hash of all handshake messages: proves the "
-                            + "handshake was not tampered with");
+                    ? "The sender's verify_data: an HMAC with its finished key over the hash of every handshake "
+                            + "message before this one. The receiver computes the same and compares: proves both saw "
+                            + "the same handshake"
+                    : "The sender's verify_data: 12 bytes of the PRF over the master_secret and the hash of every "
+                            + "handshake message before this one. The receiver computes the same and compares: proves "
+                            + "the handshake was not tampered with");
             case 24 -> b.u8("request_update", "Request Update",
                     v -> v == 0 ? "update_not_requested (0)" : v == 1 ? "update_requested (1)" : "unknown (" + v + ")",
                     "Whether the peer should update its sending keys too");
@@ -241,14 +245,19 @@ final class Messages {
                     "The elliptic curve the server picked from the client's supported_groups");
             int len = b.length("public_key_length", "Public Key Length", 1, "Number of bytes of the public key");
             b.bytes("public_key", "Server Public Key", len, k -> ecPointValue(group, k),
-                    "The server's ephemeral public key: a fresh point on the curve, used for this connection only");
+                    "server_ecdh_public, the server's ephemeral public key: a fresh point on the curve, made from "
+                            + "server_ecdh_private, which never leaves the server; used for this connection only");
         } else {
+            // The meanings use the knowledge columns' names (RFC 5246's dh_p, dh_g, dh_Ys are these fields' names).
             dhValue(b, "dh_p", "DH Prime p",
-                    "The prime modulus of the Diffie-Hellman group; all arithmetic is modulo p", Messages::primeValue);
-            dhValue(b, "dh_g", "DH Generator g", "The generator: both sides raise it to their secret exponent",
+                    "dh_p, the prime modulus of the Diffie-Hellman group: all arithmetic is modulo dh_p",
+                    Messages::primeValue);
+            dhValue(b, "dh_g", "DH Generator g",
+                    "dh_g, the generator: each side raises it to its own private value, modulo dh_p",
                     g -> new BigInteger(1, g).toString());
             dhValue(b, "dh_ys", "Server Public Value Ys",
-                    "The server's ephemeral public value g^y mod p; y stays secret", Messages::bitsText);
+                    "server_dh_public = dh_g ^ server_dh_private mod dh_p, the server's ephemeral public value; "
+                            + "server_dh_private never leaves the server", Messages::bitsText);
         }
         signature(b, "The signature scheme the server used, chosen from the client's signature_algorithms",
                 "The server's signature over both randoms and these parameters, made with its certificate key");
@@ -305,10 +314,14 @@ final class Messages {
         if (kx == KeyExchange.ECDHE_RSA || kx == KeyExchange.ECDHE_ECDSA) {
             int len = b.length("public_key_length", "Public Key Length", 1, "Number of bytes of the public key");
             b.bytes("public_key", "Client Public Key", len, "",
-                    "The client's ephemeral public key on the server's curve; now both can compute the shared secret");
+                    "client_ecdh_public, the client's ephemeral public key on the server's curve, made from "
+                            + "client_ecdh_private, which never leaves the client; now both can compute the shared "
+                            + "secret");
         } else if (kx == KeyExchange.DHE_RSA) {
             dhValue(b, "dh_yc", "Client Public Value Yc",
-                    "The client's ephemeral public value g^x mod p; x stays secret", Messages::bitsText);
+                    "client_dh_public = dh_g ^ client_dh_private mod dh_p, the client's ephemeral public value; "
+                            + "client_dh_private never leaves the client; now both can compute the premaster secret",
+                    Messages::bitsText);
         } else if (kx == KeyExchange.RSA) {
             int len = b.length("encrypted_premaster_length", "Encrypted Premaster Length", 2,
                     "Number of bytes of the encrypted premaster secret (the RSA key size)");
