@@ -114,6 +114,13 @@ public class TlsvizApp extends Application {
         Scene scene = new Scene(window, prefs.windowWidth(), prefs.windowHeight());
         stage.setTitle(messages.get("app.title"));
         stage.setScene(scene);
+        // One listener for the stage's life: whichever window is the scene's root presents (a language switch
+        // replaces the root and keeps the stage).
+        stage.fullScreenProperty().addListener((o, was, on) -> {
+            if (scene.getRoot() instanceof MainWindow root) {
+                root.presenting(on);
+            }
+        });
         if (prefs.windowMaximized()) {
             // Fill the screen even where no window manager honours "maximized" (a bare X server, a kiosk).
             javafx.geometry.Rectangle2D bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -174,6 +181,7 @@ public class TlsvizApp extends Application {
             }
             stage.setTitle(messages.get("app.title"));
             scene.setRoot(window);
+            window.presenting(stage.isFullScreen());
         }
     }
 

@@ -92,8 +92,6 @@ public final class MainWindow extends BorderPane {
     private Timeline playClock;
     /** The window is black (B or . as in presentation programs); any key brings it back. */
     private final javafx.beans.property.BooleanProperty blanked = new javafx.beans.property.SimpleBooleanProperty();
-    /** Marks a stage whose full screen a window follows (a language switch builds a new window on it). */
-    private static final String FOLLOWED = "tlsviz.followsFullScreen";
     /** The knowledge columns' minimum height: a value or two. */
     private static final double KNOWLEDGE_MIN_HEIGHT = 160;
 
@@ -208,15 +206,7 @@ public final class MainWindow extends BorderPane {
         HBox statusBar = new HBox(status);
         statusBar.getStyleClass().add(Styles.STATUS_BAR);
         setBottom(new VBox(new StepStrip(vm, messages, lessons::goToStep), statusBar));
-        // Presenting (full screen), the menu bar and the status bar give their rows to the lesson: the keys and
-        // the toolbar do all they do, and the class has no use for them.
         statusBar.setId("status-bar");
-        sceneProperty().addListener((o, was, scene) -> {
-            if (scene != null) {
-                scene.windowProperty().addListener((o2, w0, w) -> followFullScreen(w));
-                followFullScreen(scene.getWindow());
-            }
-        });
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         javafx.scene.Node[] focusBeforeBlank = {null};
@@ -259,12 +249,14 @@ public final class MainWindow extends BorderPane {
      */
     private void giveTheBeatRoom(SplitPane right, NarrationView narration) {
         Double[] before = {null};
+        int[] generation = {0}; // only the latest update's layout callbacks act: a quick Next makes earlier ones stale
         Runnable[] update = {null};
         ChangeListener<Boolean> doneChanged = (o, was, done) -> update[0].run();
         update[0] = () -> {
             QuizViewModel q = lessons.quizProperty().get();
             boolean quizOpen = q != null && !q.doneProperty().get();
             if (!quizOpen && lessons.attackProperty().get() == null) {
+                generation[0]++;
                 if (before[0] != null) {
                     right.setDividerPositions(before[0]);
                     before[0] = null;
@@ -275,7 +267,11 @@ public final class MainWindow extends BorderPane {
                 before[0] = right.getDividerPositions()[0];
             }
             double[] asked = {Double.NaN};
+            int mine = ++generation[0];
             Scrolling.afterLayout(right, 3, () -> {
+                if (mine != generation[0] || before[0] == null) {
+                    return;
+                }
                 double total = right.getHeight();
                 double knowledgeMin = right.getItems().get(1) instanceof Region r ? r.minHeight(-1)
                         : KNOWLEDGE_MIN_HEIGHT;
@@ -571,6 +567,10 @@ public final class MainWindow extends BorderPane {
      * with Esc stays in presenter mode. True if the key was used.
      */
     private boolean onPresentingKey(KeyEvent e, KeyCode k) {
+        if (blanked.get()) {
+            blanked.set(false); // any key brings the window back (a menu shortcut still does its item)
+            return true;
+        }
         if (e.isShortcutDown()) {
             if (k == KeyCode.PLUS || k == KeyCode.EQUALS || k == KeyCode.ADD) {
                 changeFont(1);
@@ -581,17 +581,13 @@ public final class MainWindow extends BorderPane {
             }
             return false;
         }
-        if (blanked.get()) {
-            blanked.set(false); // any key brings the window back, and does nothing else
-            return true;
-        }
         if (k == KeyCode.F5 || k == KeyCode.F11) {
             toggleFullScreen();
             return true;
         }
-        if ((k == KeyCode.B || k == KeyCode.PERIOD) && !(e.getTarget() instanceof TextInputControl)
-                && !e.isShortcutDown()) {
-            blanked.set(true); // as in presentation programs: a black screen while the class talks
+        if ((k == KeyCode.B || k == KeyCode.PERIOD) && !(e.getTarget() instanceof TextInputControl)) {
+            vm.pause(); // as in presentation programs: a black screen while the class talks, and nothing moves on
+            blanked.set(true);
             return true;
         }
         if (k == KeyCode.ESCAPE) {
@@ -680,22 +676,12 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    private void followFullScreen(Window w) {
-        if (w instanceof Stage stage && !Boolean.TRUE.equals(stage.getProperties().get(FOLLOWED))) {
-            stage.getProperties().put(FOLLOWED, true);
-            stage.fullScreenProperty().addListener((o, was, on) -> {
-                if (stage.getScene() != null && stage.getScene().getRoot() instanceof MainWindow window) {
-                    window.presenting(on);
-                }
-            });
-        }
-        if (w instanceof Stage stage) {
-            presenting(stage.isFullScreen());
-        }
-    }
-
-    /** Shows or hides the rows a class has no use for: the menu bar and the status bar. */
-    private void presenting(boolean on) {
+    /**
+     * Presenting (full screen), the menu bar and the status bar give their rows to the lesson: the keys and the
+     * toolbar do all they do, and the class has no use for them. The app calls this when the stage goes full
+     * screen or back, and for a window built on a stage that already is (a language switch).
+     */
+    public void presenting(boolean on) {
         for (String id : List.of("#menu-bar", "#status-bar")) {
             javafx.scene.Node n = lookup(id);
             if (n != null) {

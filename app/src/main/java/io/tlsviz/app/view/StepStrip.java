@@ -51,7 +51,10 @@ public final class StepStrip extends FlowPane {
             }
             b.setTooltip(new Tooltip(messages.format("steps.tooltip", s.index() + 1, s.title())));
             b.setAccessibleText(messages.format("steps.tooltip", s.index() + 1, s.title()));
-            b.setOnAction(e -> jump.accept(s.index() + 1));
+            b.setOnAction(e -> {
+                jump.accept(s.index() + 1);
+                update(); // a lesson may stay on its beat: the toggle must not keep the state its click gave it
+            });
             buttons.add(b);
         }
         getChildren().setAll(buttons);

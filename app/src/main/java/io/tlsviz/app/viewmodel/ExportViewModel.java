@@ -399,8 +399,9 @@ public final class ExportViewModel {
         if (c == null || isWindowContent(c)) {
             s = lessons.classroom().optionsProperty().get().seed();
         } else {
-            s = lessons.findLesson(c.lessonId(), language.get()).map(l -> l.scenario().seed())
-                    .orElse(ScenarioOptions.DEFAULT_SEED);
+            // A lesson with fresh randomness has no seed (null): the dialog's drawn one, not the default.
+            var lesson = lessons.findLesson(c.lessonId(), language.get());
+            s = lesson.isPresent() ? lesson.get().scenario().seed() : ScenarioOptions.DEFAULT_SEED;
         }
         return Long.toString(s == null ? drawnSeed : s);
     }

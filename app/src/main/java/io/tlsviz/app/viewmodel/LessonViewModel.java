@@ -491,8 +491,9 @@ public final class LessonViewModel {
 
     /**
      * Jumps to step {@code count} (from 1; the step strip). Without a lesson the handshake moves there; in a
-     * lesson, to the first beat that shows that step (the last beat for a step after it), so that the narration,
-     * its quiz and the columns stay in step with the diagram.
+     * lesson, to the beat on that step, else on the nearest step after it, else before it, so that the narration,
+     * its quiz and the columns stay in step with the diagram. Like a jump in the picker's --beat, it may pass a
+     * quiz not yet answered: the strip is for going where the teacher points.
      */
     public void goToStep(int count) {
         Lesson l = lesson.get();
@@ -500,18 +501,26 @@ public final class LessonViewModel {
             classroom.goTo(count);
             return;
         }
-        List<PlannedStep> plan = classroom.plan();
-        int target = l.beats().size() - 1;
+        // Beats may go back (a story lesson): the beat on that very step, else the one on the nearest step after
+        // it, else the one on the nearest step before it.
+        Map<String, Integer> at = new HashMap<>();
+        for (PlannedStep s : classroom.plan()) {
+            at.put(s.name(), s.index());
+        }
+        int clicked = count - 1;
+        int target = -1;
+        int targetStep = -1;
         for (int i = 0; i < l.beats().size(); i++) {
-            String name = l.beats().get(i).step();
-            int at = plan.stream().filter(s -> s.name().equals(name)).mapToInt(PlannedStep::index).findFirst()
-                    .orElse(-1);
-            if (at >= count - 1) {
+            int step = at.getOrDefault(l.beats().get(i).step(), -1);
+            boolean better = target < 0
+                    || step >= clicked && (targetStep < clicked || step < targetStep)
+                    || step < clicked && targetStep < clicked && step > targetStep;
+            if (better) {
                 target = i;
-                break;
+                targetStep = step;
             }
         }
-        if (target != beatIndex.get()) {
+        if (target >= 0 && target != beatIndex.get()) {
             showBeat(target);
         }
     }

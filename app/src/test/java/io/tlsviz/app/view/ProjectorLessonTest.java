@@ -121,6 +121,11 @@ class ProjectorLessonTest {
         assertThat(window.getStyleClass()).contains("blanked");
         press(robot, KeyCode.PAGE_DOWN);
         assertThat(window.blankedProperty().get()).as("any key brings it back").isFalse();
+        press(robot, KeyCode.B);
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.blankedProperty().get()).as("a shortcut too (its menu item still runs)").isFalse();
+        press(robot, KeyCode.ESCAPE); // the picker Ctrl+L opened
         assertThat(window.getCenter().isVisible()).isTrue();
         assertThat(robot.lookup("#narration-title").queryAs(Label.class).getText())
                 .as("and does nothing else").isEqualTo("1. Client hello");
@@ -134,6 +139,13 @@ class ProjectorLessonTest {
         assertThat(robot.lookup("#narration-title").queryAs(Label.class).getText())
                 .as("the narration follows the strip").isEqualTo(lesson.beats().get(3).title());
         assertThat(robot.lookup("#beat-label").queryAs(Label.class).getText()).startsWith("beat 4 of ");
+        // A step just before the beat's own: the beat stays, and only its step is marked in the strip.
+        robot.clickOn("#jump-" + (number - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#beat-label").queryAs(Label.class).getText()).startsWith("beat 4 of ");
+        assertThat(robot.lookup("#step-strip .toggle-button").queryAllAs(javafx.scene.control.ToggleButton.class)
+                .stream().filter(javafx.scene.control.ToggleButton::isSelected).map(Node::getId))
+                .containsExactly("jump-" + number);
     }
 
     @Test

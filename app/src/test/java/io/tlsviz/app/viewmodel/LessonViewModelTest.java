@@ -120,6 +120,23 @@ class LessonViewModelTest {
     }
 
     @Test
+    void theStepStripInAStoryLessonWhoseBeatsGoBackFindsTheBeatOnThatStepElseTheNearest() {
+        LessonViewModel vm = lessons(Locale.ENGLISH);
+        assertThat(vm.startLesson("forward-secrecy")).isTrue();
+        Lesson fs = vm.lessonProperty().get();
+        java.util.List<PlannedStep> plan = vm.classroom().plan();
+        java.util.function.ToIntFunction<String> number = name -> plan.stream().filter(p -> p.name().equals(name))
+                .findFirst().orElseThrow().index() + 1;
+        int decrypts = beatWith(fs, b -> b.step().equals("server_decrypts_premaster"));
+        vm.goToStep(number.applyAsInt("server_decrypts_premaster"));
+        assertThat(vm.beatIndexProperty().get()).as("the beat on that very step").isEqualTo(decrypts);
+        // After every beat's step: the beat on the latest step before it, not the last beat of the story.
+        vm.goToStep(plan.size());
+        assertThat(currentStep(vm)).isEqualTo("client_application_data");
+        assertThat(vm.beatIndexProperty().get()).isNotEqualTo(fs.beats().size() - 1);
+    }
+
+    @Test
     void aQuizHoldsTheBeatUntilAnsweredOrSkipped() {
         LessonViewModel vm = lessons(Locale.ENGLISH);
         vm.startLesson("rsa");
