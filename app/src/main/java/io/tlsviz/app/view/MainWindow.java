@@ -92,6 +92,9 @@ public final class MainWindow extends BorderPane {
     private Timeline playClock;
     /** The window is black (B or . as in presentation programs); any key brings it back. */
     private final javafx.beans.property.BooleanProperty blanked = new javafx.beans.property.SimpleBooleanProperty();
+    /** The rows a class has no use for while the teacher presents (full screen). */
+    private final MenuBar menuBar;
+    private final HBox statusBar;
     /** The knowledge columns' minimum height: a value or two. */
     private static final double KNOWLEDGE_MIN_HEIGHT = 160;
 
@@ -125,7 +128,8 @@ public final class MainWindow extends BorderPane {
         banner.getStyleClass().add(Styles.ALERT_BANNER);
         banner.visibleProperty().bind(vm.alertTextProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
-        setTop(new VBox(menuBar(), toolbar(), banner));
+        menuBar = menuBar();
+        setTop(new VBox(menuBar, toolbar(), banner));
 
         NarrationView narration = new NarrationView(lessons, messages);
         KnowledgeView knowledge = new KnowledgeView(vm.knowledge(), messages);
@@ -203,7 +207,7 @@ public final class MainWindow extends BorderPane {
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(vm.statusTextProperty());
-        HBox statusBar = new HBox(status);
+        statusBar = new HBox(status);
         statusBar.getStyleClass().add(Styles.STATUS_BAR);
         setBottom(new VBox(new StepStrip(vm, messages, lessons::goToStep), statusBar));
         statusBar.setId("status-bar");
@@ -251,16 +255,25 @@ public final class MainWindow extends BorderPane {
         Double[] before = {null};
         int[] generation = {0}; // only the latest update's layout callbacks act: a quick Next makes earlier ones stale
         Runnable[] update = {null};
+        Runnable restore = () -> {
+            if (before[0] != null) {
+                right.setDividerPositions(before[0]);
+                before[0] = null;
+            }
+        };
         ChangeListener<Boolean> doneChanged = (o, was, done) -> update[0].run();
+        java.util.function.Consumer<QuizViewModel> follow = q -> {
+            if (q != null) {
+                q.doneProperty().removeListener(doneChanged);
+                q.doneProperty().addListener(doneChanged);
+            }
+        };
         update[0] = () -> {
             QuizViewModel q = lessons.quizProperty().get();
             boolean quizOpen = q != null && !q.doneProperty().get();
             if (!quizOpen && lessons.attackProperty().get() == null) {
                 generation[0]++;
-                if (before[0] != null) {
-                    right.setDividerPositions(before[0]);
-                    before[0] = null;
-                }
+                restore.run();
                 return;
             }
             if (before[0] == null) {
@@ -290,14 +303,8 @@ public final class MainWindow extends BorderPane {
             if (was != null) {
                 was.doneProperty().removeListener(doneChanged);
             }
-            if (now != null) {
-                now.doneProperty().removeListener(doneChanged);
-                now.doneProperty().addListener(doneChanged);
-            }
-            if (before[0] != null) { // another beat: it gets the room it needs, not what the last one took
-                right.setDividerPositions(before[0]);
-                before[0] = null;
-            }
+            follow.accept(now);
+            restore.run(); // another beat: it gets the room it needs, not what the last one took
             update[0].run();
         });
         lessons.attackProperty().addListener((o, was, now) -> update[0].run());
@@ -308,11 +315,7 @@ public final class MainWindow extends BorderPane {
                     javafx.scene.Scene was, javafx.scene.Scene now) {
                 if (now != null) {
                     right.sceneProperty().removeListener(this);
-                    QuizViewModel q = lessons.quizProperty().get();
-                    if (q != null) {
-                        q.doneProperty().removeListener(doneChanged);
-                        q.doneProperty().addListener(doneChanged);
-                    }
+                    follow.accept(lessons.quizProperty().get());
                     update[0].run();
                 }
             }
@@ -682,12 +685,9 @@ public final class MainWindow extends BorderPane {
      * screen or back, and for a window built on a stage that already is (a language switch).
      */
     public void presenting(boolean on) {
-        for (String id : List.of("#menu-bar", "#status-bar")) {
-            javafx.scene.Node n = lookup(id);
-            if (n != null) {
-                n.setVisible(!on);
-                n.setManaged(!on);
-            }
+        for (javafx.scene.Node n : List.of(menuBar, statusBar)) {
+            n.setVisible(!on);
+            n.setManaged(!on);
         }
     }
 
